@@ -1,0 +1,31 @@
+import { defineCollection } from "astro:content";
+import { z } from "zod";
+import { formatProblems, loadArchive } from "./lib/article/load.ts";
+import { articleSchema } from "./lib/article/schema.ts";
+import { archiveDir } from "./lib/site/config.ts";
+
+/**
+ * The archive's articles. The loader runs the same checks as `npm run check` and
+ * stops the build with every problem listed, so nothing is skipped silently.
+ */
+const articles = defineCollection({
+  loader: {
+    name: "archive-articles",
+    load: async ({ store, logger }) => {
+      const { articles: loaded, problems } = await loadArchive(archiveDir());
+      if (problems.length > 0) {
+        throw new Error(
+          `${problems.length} problem(s) in the archive; run \`npm run check\` for the full report.\n${formatProblems(problems)}`,
+        );
+      }
+      store.clear();
+      for (const { meta, body, file } of loaded) {
+        store.set({ id: meta.id, data: { ...meta, file }, body });
+      }
+      logger.info(`${loaded.length} articles loaded`);
+    },
+  },
+  schema: articleSchema.extend({ file: z.string() }),
+});
+
+export const collections = { articles };

@@ -1,0 +1,37 @@
+import type { Root } from "hast";
+import { toHtml } from "hast-util-to-html";
+import rehypeRaw from "rehype-raw";
+import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { sanitizeSchema } from "./sanitize-schema.ts";
+
+/**
+ * Markdown to a sanitised HTML tree. Raw HTML in articles (the xwlb items carry
+ * `<p>`, `<strong>`, `<br>`) is parsed into the tree and then cut down to an
+ * allow-list, so hostile markup never reaches a page.
+ */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .freeze();
+
+/** Parses an article body once into a sanitised HTML tree, from which every script variant is made. */
+export function parseBody(markdown: string): Root {
+  return processor.runSync(processor.parse(markdown));
+}
+
+/** Serialises an HTML tree. */
+export function treeToHtml(tree: Root): string {
+  return toHtml(tree);
+}
+
+/** Renders Markdown to sanitised HTML in one step. */
+export function renderMarkdown(markdown: string): string {
+  return treeToHtml(parseBody(markdown));
+}

@@ -1,0 +1,18 @@
+import type { Script } from "../article/schema.ts";
+
+const SEGMENT: Record<Script, string> = { hans: "zh-hans", hant: "zh-hant" };
+
+/** Path of the home page in one script. */
+export function homePath(script: Script): string {
+  return `/${SEGMENT[script]}/`;
+}
+
+/** Permanent path of an article page in one script: it depends on the id only. */
+export function articlePath(script: Script, id: string): string {
+  return `/${SEGMENT[script]}/articles/${id}/`;
+}
+
+/** Absolute URL of a path on the published site. */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return `${siteUrl}${path}`;
+}

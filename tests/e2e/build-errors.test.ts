@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { articleFile, makeArchive } from "../helpers/archive.ts";
+import { buildSite } from "./support/build.ts";
+
+describe("building an archive with bad content", () => {
+  it("fails and names every bad file, its field and what was expected", () => {
+    const dir = makeArchive({
+      "2024/01/good.md": articleFile(),
+      "2024/01/bad-date.md": articleFile({ id: "2024-01-05-x", date: "2024-13-01" }),
+      "2024/01/typo.md": articleFile({ id: "2024-01-06-x", titel: "错字", title: "标题" }),
+      "2024/01/copy.md": articleFile(),
+    });
+    const result = buildSite(dir);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(
+      "articles/2024/01/bad-date.md: date: expected a date such as 2020-03-04, or a date and time such as",
+    );
+    expect(result.output).toContain('articles/2024/01/typo.md: titel: unknown field (did you mean "title"?)');
+    expect(result.output).toContain('articles/2024/01/copy.md: id: duplicate id "2024-01-02-abc123"');
+    expect(result.output).toContain("npm run check");
+  });
+});

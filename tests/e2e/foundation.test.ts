@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { HtmlValidate } from "html-validate";
+import type { Browser } from "playwright-core";
+import { glob } from "tinyglobby";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/archive.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { buildSite, type BuildResult } from "./support/build.ts";
+import { serveSite, type SiteServer } from "./support/server.ts";
+
+let build: BuildResult;
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  build = buildSite(path.join(ROOT, "content"));
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  console.log(`sample archive built in ${build.seconds.toFixed(1)} s`);
+  server = await serveSite(build.outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the sample archive in a browser", () => {
+  it("leads from the home page to the Taiyuan article, with its headline, date and body", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/zh-hant/`);
+    await page.getByRole("link", { name: "全省脫貧攻堅問題排查整改暨掛牌督戰工作部署會召開" }).click();
+    await expect.poll(() => page.url()).toContain("/zh-hant/articles/2020-03-04-1h89qg/");
+    await expect(page.locator("h1").textContent()).resolves.toBe("全省脫貧攻堅問題排查整改暨掛牌督戰工作部署會召開");
+    await expect(page.locator(".headline .kicker").textContent()).resolves.toBe("樓陽生對脫貧攻堅提出要求");
+    await expect(page.locator(".headline .subtitle").textContent()).resolves.toBe("林武作批示");
+    const meta = await page.locator("table.doc-meta").innerText();
+    expect(meta).toContain("山西日報");
+    expect(meta).toContain("李全宏");
+    expect(meta).toContain("2020年03月04日 07:41");
+    expect(meta).toContain("田洲");
+    const body = await page.locator(".article-body").innerText();
+    expect(body).toContain("3月3日，全省脫貧攻堅問題排查整改暨掛牌督戰工作部署會召開。");
+    expect(body).toContain("確保脫貧攻堅全面收官。");
+    expect(body).not.toMatch(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/);
+    await page.close();
+  });
+
+  it("fits a phone screen without sideways scrolling", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    for (const pathname of ["/zh-hant/", "/zh-hans/", "/zh-hant/articles/2020-03-04-1h89qg/", "/404.html"]) {
+      await page.goto(`${server.url}${pathname}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, pathname).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
+  it("answers an unknown address with the 404 page", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/zh-hant/articles/no-such-article/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("找不到該頁面");
+    await page.close();
+  });
+
+  it("sends a reader at the root to a home page, without JavaScript", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/zh-han[st]\/$/);
+    await page.close();
+  });
+
+  it("writes valid HTML on every page", async () => {
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: { "no-inline-style": "off", "long-title": "off" },
+    });
+    const files = await glob("**/*.html", { cwd: build.outDir });
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const report = await validator.validateString(readFileSync(path.join(build.outDir, file), "utf8"), file);
+      const messages = report.results.flatMap((result) =>
+        result.messages.map((m) => `${file}: ${m.ruleId}: ${m.message}`),
+      );
+      expect(messages).toEqual([]);
+    }
+  });
+});
