@@ -19,7 +19,22 @@ const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(numberParagraphs)
   .freeze();
+
+/**
+ * Gives each top-level paragraph an id (p-1, p-2, ...). Conversion keeps the tree's
+ * shape, so the same id marks the same paragraph in both scripts: the script switch
+ * uses it to keep the reader's place. Added after sanitising, which would prefix it.
+ */
+function numberParagraphs() {
+  return (tree: Root) => {
+    let count = 0;
+    for (const node of tree.children) {
+      if (node.type === "element" && node.tagName === "p") node.properties["id"] = `p-${++count}`;
+    }
+  };
+}
 
 /** Parses an article body once into a sanitised HTML tree, from which every script variant is made. */
 export function parseBody(markdown: string): Root {

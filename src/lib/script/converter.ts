@@ -1,0 +1,194 @@
+import type { ConversionRules } from "../article/schema.ts";
+import { BUILTIN_RULES } from "./builtin-rules.ts";
+import { assertDirection, directionName, type Direction } from "./direction.ts";
+import { getEngine, type Engine } from "./engine.ts";
+import { compileRules, isEmptyRules, type Rule, type RuleSet, type RuleSource } from "./rules.ts";
+
+/** A stretch of the output and the stretch of the source it came from (UTF-16 offsets). */
+export interface ConvertedSpan {
+  from: number;
+  to: number;
+  outFrom: number;
+  outTo: number;
+  /** The override that produced this span; absent for text OpenCC converted. */
+  rule?: Rule;
+  /**
+   * Whether source and output have the same number of characters (code points), so that
+   * the n-th character of one became the n-th of the other. True for all OpenCC output
+   * (its dictionaries map characters one to one); often false for pairs.
+   */
+  aligned: boolean;
+}
+
+/** A conversion with the map from source to output, for the ambiguity report and the hast tree. */
+export interface DetailedConversion {
+  /** The text that was converted: the input after OpenCC's compatibility-ideograph normalisation. */
+  source: string;
+  output: string;
+  /** Consecutive spans covering source and output from start to end. */
+  spans: ConvertedSpan[];
+}
+
+/** Converts text in one direction with OpenCC and the override layers. */
+export interface Converter {
+  readonly direction: Direction;
+  /** Every override rule in force, one per term, weakest layer first. */
+  readonly rules: readonly Rule[];
+  /** Converts plain text. */
+  convert(text: string): string;
+  /** Converts plain text and says which source stretch became which output stretch, and which rules fired. */
+  convertDetailed(text: string): DetailedConversion;
+  /** A converter with one more layer of rules on top of this one's (an article's front matter `conversion`). */
+  withRules(rules: ConversionRules | undefined, note?: string): Converter;
+}
+
+/** Options for createConverter. */
+export interface ConverterOptions {
+  /** Site-wide rules, as read by loadSiteRules from content/conversion.yaml. */
+  siteRules?: ConversionRules;
+  /** Where the site rules came from, shown in the ambiguity report. */
+  siteRulesFile?: string;
+  /** Set to false to leave out the built-in fixes (only for benchmarks and tests). */
+  builtins?: boolean;
+}
+
+const defaultConverters = new Map<string, Converter>();
+
+/**
+ * Creates a converter for a direction. The OpenCC dictionaries are loaded once per
+ * process and shared by every converter; without options the converter itself is cached too.
+ */
+export function createConverter(direction: Direction, options: ConverterOptions = {}): Converter {
+  assertDirection(direction);
+  const plain = options.siteRules === undefined && options.builtins !== false;
+  const key = directionName(direction);
+  if (plain) {
+    const cached = defaultConverters.get(key);
+    if (cached) return cached;
+  }
+  const sources: RuleSource[] = [];
+  if (options.builtins !== false)
+    sources.push(
+      ...BUILTIN_RULES.map(({ why, rules, notAfter }) => ({
+        layer: "builtin" as const,
+        rules,
+        note: why,
+        ...(notAfter ? { notAfter } : {}),
+      })),
+    );
+  if (options.siteRules && !isEmptyRules(options.siteRules)) {
+    sources.push({ layer: "site", rules: options.siteRules, note: options.siteRulesFile ?? "site rules" });
+  }
+  const converter = makeConverter(direction, getEngine(direction), sources);
+  if (plain) defaultConverters.set(key, converter);
+  return converter;
+}
+
+/** Converts a front matter text field (title, kicker, a person's name...) with the given converter. */
+export function convertText(text: string, converter: Converter): string {
+  return converter.convert(text);
+}
+
+function makeConverter(direction: Direction, engine: Engine, sources: readonly RuleSource[]): Converter {
+  const ruleSet = compileRules(sources, direction, engine.normalize);
+  return {
+    direction,
+    rules: ruleSet.rules,
+    convert: (text) => run(engine, ruleSet, text, undefined),
+    convertDetailed(text) {
+      const spans: ConvertedSpan[] = [];
+      const source = engine.normalize(text);
+      const output = run(engine, ruleSet, source, spans);
+      return { source, output, spans };
+    },
+    withRules(rules, note) {
+      if (isEmptyRules(rules) || !rules) return this;
+      return makeConverter(direction, engine, [...sources, { layer: "article", rules, note: note ?? "front matter" }]);
+    },
+  };
+}
+
+/**
+ * OpenCC's forward longest-match segmentation with the rules taking part: at each
+ * position the longest of (OpenCC word, rule term) wins, a rule winning a tie. A rule
+ * therefore fires only where its term starts a word: in 其余秋雨 the word 其余 is read
+ * first, so a rule for the name 余秋雨 does not fire there, just as OpenCC itself
+ * reads 关于丹江口 as 关于 + 丹江口 rather than finding the name 于丹 in it.
+ * Text between rule matches is segmented and converted exactly as opencc-js would.
+ */
+function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan[] | undefined): string {
+  const text = spans ? input : engine.normalize(input);
+  // Protected text is kept as the maintainer wrote it, unless normalisation changed its length (then offsets differ).
+  const original = text.length === input.length ? input : text;
+  const parts: string[] = [];
+  const n = text.length;
+  let outLength = 0;
+  let gapStart = 0; // start of the text since the last rule match
+  let gapOut = 0;
+  let gapPart = 0; // index in parts where the output since the last rule match begins
+  let runStart = -1; // start of the current run of characters no word starts at
+  const flushRun = (end: number): void => {
+    if (runStart < 0) return;
+    const converted = engine.convertSegment(text.slice(runStart, end));
+    parts.push(converted);
+    outLength += converted.length;
+    runStart = -1;
+  };
+  for (let i = 0; i < n;) {
+    const ruleMatch = rules.match(text, i);
+    const wordEnd = engine.wordEnd(text, i);
+    if (ruleMatch && ruleMatch.end >= wordEnd) {
+      flushRun(i);
+      const { rule, end } = ruleMatch;
+      const out = rule.kind === "protect" ? original.slice(i, end) : rule.output;
+      if (spans) {
+        closeGap(spans, text, parts.slice(gapPart).join(""), gapStart, i, gapOut);
+        spans.push({
+          from: i,
+          to: end,
+          outFrom: outLength,
+          outTo: outLength + out.length,
+          rule,
+          aligned: sameLength(text.slice(i, end), out),
+        });
+      }
+      parts.push(out);
+      outLength += out.length;
+      i = end;
+      gapStart = i;
+      gapOut = outLength;
+      gapPart = parts.length;
+    } else if (wordEnd > 0) {
+      flushRun(i);
+      const converted = engine.convertSegment(text.slice(i, wordEnd));
+      parts.push(converted);
+      outLength += converted.length;
+      i = wordEnd;
+    } else {
+      if (runStart < 0) runStart = i;
+      i += engine.unmatchedLength(text, i);
+    }
+  }
+  flushRun(n);
+  if (spans) closeGap(spans, text, parts.slice(gapPart).join(""), gapStart, n, gapOut);
+  return parts.join("");
+}
+
+/** Records the OpenCC-converted stretch since the last rule as one span. */
+function closeGap(spans: ConvertedSpan[], text: string, out: string, from: number, to: number, outFrom: number): void {
+  if (to <= from) return;
+  spans.push({ from, to, outFrom, outTo: outFrom + out.length, aligned: sameLength(text.slice(from, to), out) });
+}
+
+function sameLength(a: string, b: string): boolean {
+  return countCodePoints(a) === countCodePoints(b);
+}
+
+function countCodePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff) count++;
+  }
+  return count;
+}
