@@ -14,9 +14,12 @@ const articles = defineCollection({
     load: async ({ store, logger }) => {
       const { articles: loaded, problems } = await loadArchive(archiveDir());
       if (problems.length > 0) {
-        throw new Error(
+        const error = new Error(
           `${problems.length} problem(s) in the archive; run \`npm run check\` for the full report.\n${formatProblems(problems)}`,
         );
+        // The message says all a maintainer needs; a stack trace would only bury it.
+        error.stack = error.message;
+        throw error;
       }
       store.clear();
       for (const { meta, body, file } of loaded) {

@@ -4,6 +4,8 @@ import { parseDocument } from "yaml";
 export interface SplitArticle {
   data: unknown;
   body: string;
+  /** The file's line number of the body's first line. */
+  bodyLine: number;
 }
 
 /** A problem found while reading a file, before its fields are checked. */
@@ -45,5 +47,5 @@ export function splitFrontMatter(source: string): SplitArticle {
       line === undefined ? undefined : line + 1,
     );
   }
-  return { data: doc.toJS() as unknown, body: lines.slice(end + 1).join("\n") };
+  return { data: doc.toJS() as unknown, body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
 }

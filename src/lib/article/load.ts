@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { ArticleFormatError, splitFrontMatter } from "./frontmatter.ts";
+import { findControlCharacter, findExcessiveNesting, MAX_ARTICLE_BYTES } from "./limits.ts";
 import { validateFrontMatter, type ArticleMeta } from "./schema.ts";
 
 /** One valid article as read from the archive. */
@@ -47,8 +48,10 @@ export async function loadArchive(archiveDir: string): Promise<ArchiveLoad> {
     if ("article" in result) articles.push(result.article);
     else problems.push(...result.problems);
   }
-  problems.push(...findDuplicateIds(articles));
-  return { articles, problems };
+  const duplicates = findDuplicateIds(articles);
+  problems.push(...duplicates);
+  const clashing = new Set(duplicates.map((problem) => problem.file));
+  return { articles: articles.filter((article) => !clashing.has(article.file)), problems };
 }
 
 /** A path as a maintainer would type it: relative to the working folder when inside it. */
@@ -65,6 +68,17 @@ export function parseArticleFile(
   if (!file.endsWith(".md")) {
     return { problems: [{ file, message: "not a Markdown file: only .md files belong in the articles folder" }] };
   }
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    const size = (bytes.length / 1024 / 1024).toFixed(1);
+    return {
+      problems: [
+        {
+          file,
+          message: `the file is ${size} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit: split it into parts`,
+        },
+      ],
+    };
+  }
   let source: string;
   try {
     source = utf8.decode(bytes);
@@ -79,6 +93,8 @@ export function parseArticleFile(
       ],
     };
   }
+  const control = findControlCharacter(source);
+  if (control) return { problems: [{ file, ...control }] };
   let split;
   try {
     split = splitFrontMatter(source);
@@ -97,6 +113,8 @@ export function parseArticleFile(
   if (split.body.trim() === "") {
     return { problems: [{ file, message: "the article has no body text after the front matter" }] };
   }
+  const nesting = findExcessiveNesting(split.body, split.bodyLine);
+  if (nesting) return { problems: [{ file, ...nesting }] };
   return { article: { meta: checked.meta, body: split.body, file } };
 }
 
