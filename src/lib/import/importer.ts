@@ -1,0 +1,343 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { ARTICLES_DIR, loadArchive } from "../article/load.ts";
+import type { Script } from "../article/schema.ts";
+import { finishDraft } from "./article.ts";
+import { decodeInput } from "./decode.ts";
+import { ImportError, type CleanupStats, type Draft } from "./draft.ts";
+import { DuplicateIndex } from "./duplicates.ts";
+import { readHtmlPage } from "./html.ts";
+import { jsonlLines, readJsonlLine } from "./jsonl.ts";
+import { readRawCopy } from "./raw.ts";
+
+/**
+ * A whole import run: finds the input files, reads each article, checks it against
+ * the archive (same id, or a duplicate in either script) and writes it. Every
+ * outcome is reported as an event; nothing already in the archive is overwritten
+ * unless asked, and a broken input never stops the others.
+ */
+
+/** The kinds of input the import reads. */
+export type InputFormat = "raw" | "html" | "jsonl";
+
+const EXTENSIONS: Record<string, InputFormat> = {
+  ".txt": "raw",
+  ".text": "raw",
+  ".html": "html",
+  ".htm": "html",
+  ".shtml": "html",
+  ".xhtml": "html",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+};
+
+/** What the maintainer chose for the run. */
+export interface ImportOptions {
+  /** The archive folder (holding articles/). */
+  archive: string;
+  dryRun?: boolean;
+  /** Replace an article that exists with the same id. */
+  force?: boolean;
+  /** Write articles that look like duplicates of archived ones. */
+  allowDuplicates?: boolean;
+  /** The script to record when a text does not show it. */
+  script?: Script;
+}
+
+/** Where an event comes from: an input file, and the line for JSONL. */
+export interface Origin {
+  input: string;
+  line?: number;
+}
+
+/** One outcome or message of the run. */
+export type ImportEvent =
+  | (Origin & {
+      kind: "written";
+      /** Path of the article file as given to the file system. */
+      path: string;
+      /** The file this one replaced (--force), when there was one. */
+      replaced?: string;
+      dryRun: boolean;
+      /** The file's text. */
+      text: string;
+      stats: CleanupStats;
+    })
+  | (Origin & { kind: "skipped"; reason: string })
+  | (Origin & { kind: "warning"; where?: string; message: string })
+  | (Origin & { kind: "error"; message: string });
+
+/** The totals of a run. */
+export interface ImportSummary {
+  written: number;
+  replaced: number;
+  skipped: number;
+  warnings: number;
+  errors: number;
+}
+
+/** Callbacks for a run's progress and outcomes. */
+export interface ImportHooks {
+  /** Called once the inputs are read, with the number of articles to import. */
+  start?: (total: number) => void;
+  /** Called after each article (done of total). */
+  progress?: (done: number, origin: Origin) => void;
+  event: (event: ImportEvent) => void;
+}
+
+interface Unit extends Origin {
+  read: () => Draft;
+}
+
+/** The format of an input by its extension, or by a look at its text when the extension says nothing. */
+export function formatOf(file: string, text?: string): InputFormat | undefined {
+  const known = EXTENSIONS[path.extname(file).toLowerCase()];
+  if (known || text === undefined) return known;
+  const start = text.trimStart();
+  if (/^<(?:!doctype|html|head|body|meta|p|div)\b/i.test(start)) return "html";
+  if (start.startsWith("{")) return "jsonl";
+  return "raw";
+}
+
+/**
+ * Expands the paths given on the command line: files as they are, folders searched
+ * (recursively, hidden files left out) for the kinds of input the import reads.
+ */
+export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const given of paths) {
+    const info = await stat(given).catch(() => undefined);
+    if (!info) missing.push(given);
+    else if (info.isDirectory()) {
+      const found = await glob(
+        Object.keys(EXTENSIONS).map((ext) => `**/*${ext}`),
+        { cwd: given, caseSensitiveMatch: false },
+      );
+      files.push(...found.sort().map((file) => path.join(given, file)));
+    } else files.push(given);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+/** Runs an import of the given files and folders into the archive. */
+export async function runImport(
+  paths: readonly string[],
+  options: ImportOptions,
+  hooks: ImportHooks,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { written: 0, replaced: 0, skipped: 0, warnings: 0, errors: 0 };
+  const emit = (event: ImportEvent) => {
+    if (event.kind === "written") {
+      summary.written++;
+      if (event.replaced !== undefined) summary.replaced++;
+    } else if (event.kind === "skipped") summary.skipped++;
+    else if (event.kind === "warning") summary.warnings++;
+    else summary.errors++;
+    hooks.event(event);
+  };
+
+  const { files, missing } = await expandInputs(paths);
+  for (const input of missing) emit({ kind: "error", input, message: "no such file or folder" });
+  const units: Unit[] = [];
+  for (const input of files) {
+    try {
+      units.push(...(await readUnits(input)));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      emit({ kind: "error", input, ...(error.line === undefined ? {} : { line: error.line }), message: error.message });
+    }
+  }
+  hooks.start?.(units.length);
+
+  const archive = await openArchive(options.archive);
+  if (archive.problems > 0) {
+    emit({
+      kind: "warning",
+      input: options.archive,
+      message: `${archive.problems} file${archive.problems > 1 ? "s" : ""} in the archive could not be read and ${archive.problems > 1 ? "are" : "is"} not checked for duplicates: run npm run check`,
+    });
+  }
+  const writtenNow = new Set<string>();
+  const folders = new Set<string>();
+  let done = 0;
+  for (const unit of units) {
+    const origin: Origin = unit.line === undefined ? { input: unit.input } : { input: unit.input, line: unit.line };
+    try {
+      const job = checkUnit(unit, origin);
+      if (job) await write(job);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      emit({
+        kind: "error",
+        ...origin,
+        ...(error.line === undefined ? {} : { line: error.line }),
+        message: error.message,
+      });
+    }
+    hooks.progress?.(++done, origin);
+  }
+  return summary;
+
+  // Reads one article and checks it against the archive; returns what to write, or nothing when it is skipped.
+  function checkUnit(unit: Unit, origin: Origin): WriteJob | undefined {
+    const draft = unit.read();
+    const finished = finishDraft(draft, options.script ? { script: options.script } : {});
+    if (!finished.ok) {
+      for (const warning of draft.warnings) emitWarning(origin, warning);
+      throw new ImportError(`cannot import: ${finished.problems.join("; ")}`, origin.line);
+    }
+    const { article } = finished;
+    const target = path.join(options.archive, article.file);
+    const shown = display(target);
+    const existing = archive.ids.get(article.meta.id) ?? (existsSync(target) ? shown : undefined);
+    if (existing !== undefined && writtenNow.has(existing)) {
+      emit({
+        kind: "skipped",
+        ...origin,
+        reason: `an earlier input of this run has the same id (${article.meta.id}, ${existing}): same day, source and headline`,
+      });
+      return undefined;
+    }
+    if (existing !== undefined && !options.force) {
+      emit({
+        kind: "skipped",
+        ...origin,
+        reason: `${existing} already exists (id ${article.meta.id}); use --force to replace it`,
+      });
+      return undefined;
+    }
+    const comparable = { title: article.meta.title, day: article.meta.date.day, body: article.body };
+    if (existing === undefined && !options.allowDuplicates) {
+      const duplicate = archive.index.find(comparable);
+      if (duplicate) {
+        const otherScript = archive.scripts.get(duplicate.file);
+        const scriptNote =
+          otherScript && otherScript !== article.meta.script ? `, in the other script (${otherScript})` : "";
+        emit({
+          kind: "skipped",
+          ...origin,
+          reason: `looks like ${duplicate.file} (${duplicate.reason}${scriptNote}); use --allow-duplicates to import it anyway`,
+        });
+        return undefined;
+      }
+    }
+    // Warnings matter only for what is written: a skipped input's article was reviewed when it came in.
+    for (const warning of article.warnings) emitWarning(origin, warning);
+    // Recorded before writing, so later inputs of this run are checked against this article too (also in a dry run).
+    if (existing !== undefined) archive.index.remove(existing);
+    archive.ids.set(article.meta.id, shown);
+    archive.scripts.set(shown, article.meta.script);
+    archive.index.add(shown, comparable);
+    writtenNow.add(shown);
+    return {
+      origin,
+      target,
+      shown,
+      text: article.text,
+      stats: draft.stats,
+      ...(existing === undefined ? {} : { replaced: existing }),
+    };
+  }
+
+  function emitWarning(origin: Origin, warning: { line?: number; where?: string; message: string }): void {
+    const line = warning.line ?? origin.line;
+    emit({
+      kind: "warning",
+      input: origin.input,
+      ...(line === undefined ? {} : { line }),
+      ...(warning.where === undefined ? {} : { where: warning.where }),
+      message: warning.message,
+    });
+  }
+
+  async function write(job: WriteJob): Promise<void> {
+    const event = {
+      kind: "written" as const,
+      ...job.origin,
+      path: job.target,
+      dryRun: Boolean(options.dryRun),
+      text: job.text,
+      stats: job.stats,
+      ...(job.replaced === undefined ? {} : { replaced: job.replaced }),
+    };
+    if (options.dryRun) {
+      emit(event);
+      return;
+    }
+    const folder = path.dirname(job.target);
+    if (!folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    try {
+      await writeFile(job.target, job.text, { flag: job.replaced === undefined ? "wx" : "w" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      emit({
+        kind: "skipped",
+        ...job.origin,
+        reason: `${display(job.target)} appeared while importing; use --force to replace it`,
+      });
+      return;
+    }
+    // Replacing an article whose date changed moves it: the old file goes, or its id would be in the archive twice.
+    if (job.replaced !== undefined && job.replaced !== job.shown) await rm(job.replaced, { force: true });
+    emit(event);
+  }
+}
+
+/** An article checked and ready to be written. */
+interface WriteJob {
+  origin: Origin;
+  /** Path of the file to write. */
+  target: string;
+  /** The same path as messages show it (and the archive's articles are named). */
+  shown: string;
+  text: string;
+  stats: CleanupStats;
+  /** The article file it replaces, as shown. */
+  replaced?: string;
+}
+
+/** Reads an input file and splits it into articles (one, or one per JSONL line). */
+async function readUnits(input: string): Promise<Unit[]> {
+  const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
+    throw new ImportError(`cannot read the file (${error.code ?? error.message})`);
+  });
+  const byExtension = formatOf(input);
+  const text = decodeInput(bytes, { html: byExtension !== "raw" && byExtension !== "jsonl", name: input });
+  const format = byExtension ?? formatOf(input, text) ?? "raw";
+  if (format === "jsonl")
+    return jsonlLines(text).map((line) => ({ input, line: line.line, read: () => readJsonlLine(line) }));
+  return [{ input, read: () => (format === "html" ? readHtmlPage(text) : readRawCopy(text)) }];
+}
+
+/** What the run needs to know about the archive: ids, duplicate keys and scripts of its articles, by file as shown. */
+async function openArchive(archive: string): Promise<{
+  ids: Map<string, string>;
+  index: DuplicateIndex;
+  scripts: Map<string, Script>;
+  problems: number;
+}> {
+  const ids = new Map<string, string>();
+  const index = new DuplicateIndex();
+  const scripts = new Map<string, Script>();
+  if (!existsSync(path.join(archive, ARTICLES_DIR))) return { ids, index, scripts, problems: 0 };
+  const loaded = await loadArchive(archive);
+  for (const { meta, body, file } of loaded.articles) {
+    ids.set(meta.id, file);
+    scripts.set(file, meta.script);
+    index.add(file, { title: meta.title, day: meta.date.day, body });
+  }
+  return { ids, index, scripts, problems: new Set(loaded.problems.map((problem) => problem.file)).size };
+}
+
+/** A path for messages, as loadArchive names files: relative to the working folder when inside it, with forward slashes. */
+export function display(file: string): string {
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  return (relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join("/");
+}

@@ -1,0 +1,137 @@
+import { cleanLine } from "../cleanup/text.ts";
+import { normalizeLineEnds } from "../cleanup/whitespace.ts";
+import { parseBreadcrumb, parseByline, parseEditorLine, splitEditorTail, type Byline } from "./byline.ts";
+import { addStats, ImportError, type Draft, type ImportWarning } from "./draft.ts";
+import { assignHeadlines } from "./headline.ts";
+import { paragraphsToMarkdown } from "./markdown.ts";
+import { mojibakeWarnings } from "./warnings.ts";
+
+/**
+ * Raw text copied from a web page, as a reader selects and copies it: the site's
+ * breadcrumb, the headline block (one to three lines), the source/author/time
+ * line, the paragraphs, and the responsible editor at the end. Each line is one
+ * paragraph; blank lines do not matter.
+ */
+
+/** The byline is looked for this many lines below the breadcrumb: a headline block is at most three lines. */
+const BYLINE_SEARCH = 6;
+
+/** Site furniture that a careless selection takes along at the end of an article. */
+const SITE_TEXT =
+  /^[【[]?\s*(?:打印本页|打印本頁|打印|关闭窗口|關閉窗口|关闭|關閉|收藏|分享到|分享|返回顶部|返回頂部|扫一扫|掃一掃)[^。]{0,30}$/;
+
+interface Line {
+  /** 1-based line number in the file. */
+  number: number;
+  text: string;
+}
+
+/**
+ * Reads a raw copy into a draft: cleans every line, then finds the metadata lines
+ * and the body. Throws ImportError when no headline is left.
+ */
+export function readRawCopy(source: string): Draft {
+  const warnings: ImportWarning[] = [];
+  const stats = { pinyin: 0, punctuation: 0 };
+  const lines: Line[] = [];
+  normalizeLineEnds(source)
+    .split("\n")
+    .forEach((raw, index) => {
+      const cleaned = cleanLine(raw);
+      addStats(stats, cleaned);
+      warnings.push(...mojibakeWarnings(cleaned.mojibake, () => index + 1));
+      if (cleaned.text !== "") lines.push({ number: index + 1, text: cleaned.text });
+    });
+  if (lines.length === 0) throw new ImportError("the file has no text");
+
+  const fields: Record<string, unknown> = {};
+  let next = 0;
+  const crumb = parseBreadcrumb(lines[0]?.text ?? "");
+  if (crumb) {
+    Object.assign(fields, crumb);
+    next = 1;
+  }
+
+  // The byline closes the headline block; consecutive byline lines are read together.
+  let bylineAt = -1;
+  for (let i = next; i < Math.min(lines.length, next + BYLINE_SEARCH); i++) {
+    if (parseByline(lines[i]?.text ?? "")) {
+      bylineAt = i;
+      break;
+    }
+  }
+  let headlineLines: Line[];
+  let bodyFrom: number;
+  if (bylineAt < 0) {
+    headlineLines = lines.slice(next, next + 1);
+    bodyFrom = next + 1;
+    warnings.push({
+      line: lines[next]?.number ?? 1,
+      message:
+        "no source/date line (such as 来源：… 2020-03-04 07:41) under the headline: only the first line was taken as the title; add the date to the copy or the article",
+    });
+  } else {
+    headlineLines = lines.slice(next, bylineAt);
+    const byline: Byline = {};
+    bodyFrom = bylineAt;
+    for (
+      let parsed = parseByline(lines[bodyFrom]?.text ?? "");
+      parsed;
+      parsed = parseByline(lines[bodyFrom]?.text ?? "")
+    ) {
+      for (const [key, value] of Object.entries(parsed)) {
+        if (value !== undefined && !(key in byline)) Object.assign(byline, { [key]: value });
+      }
+      bodyFrom++;
+    }
+    Object.assign(fields, byline);
+  }
+
+  if (headlineLines.length > 3) {
+    const dropped = headlineLines.slice(0, headlineLines.length - 3);
+    warnings.push({
+      line: dropped[0]?.number ?? 1,
+      message: `more than three lines above the source/date line; the last three were taken as the headline and these left out: ${dropped.map((line) => `«${line.text}»`).join(", ")}`,
+    });
+    headlineLines = headlineLines.slice(-3);
+  }
+  const headline = assignHeadlines(headlineLines.map((line) => line.text));
+  if (!headline)
+    throw new ImportError("no headline: the copy has no line before its source/date line", lines[next]?.number);
+  fields.title = headline.title;
+  if (headline.kicker !== undefined) fields.kicker = headline.kicker;
+  if (headline.subtitle !== undefined) fields.subtitle = headline.subtitle;
+  if (headline.guess) {
+    warnings.push({
+      line: headlineLines[0]?.number ?? 1,
+      message: `two headline lines: took it that ${headline.guess}; check the front matter`,
+    });
+  }
+
+  const body = lines.slice(bodyFrom);
+  dropSiteText(body, warnings);
+  const last = body.at(-1);
+  if (last) {
+    const editor = parseEditorLine(last.text);
+    const tail = editor === undefined ? splitEditorTail(last.text) : undefined;
+    if (editor !== undefined) {
+      fields.editor ??= editor;
+      body.pop();
+    } else if (tail) {
+      fields.editor ??= tail.editor;
+      last.text = tail.text;
+    }
+  }
+  return { fields, body: paragraphsToMarkdown(body.map((line) => line.text)), warnings, stats };
+}
+
+/** Removes site furniture (打印, 关闭窗口, 分享到) from the end of the body, with a warning naming it. */
+function dropSiteText(body: Line[], warnings: ImportWarning[]): void {
+  for (let last = body.at(-1); last && SITE_TEXT.test(last.text); last = body.at(-1)) {
+    warnings.push({
+      line: last.number,
+      message: `left out «${last.text}», which looks like the site's page furniture, not the article`,
+    });
+    body.pop();
+  }
+}
