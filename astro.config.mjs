@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import { loadSiteConfig } from "./src/lib/site/config.ts";
+import search from "./src/integrations/search.ts";
+import sitemap from "./src/integrations/sitemap.ts";
 
 const site = loadSiteConfig();
 
@@ -12,4 +14,23 @@ export default defineConfig({
   // Inline the small stylesheet: one request fewer on slow mobile networks.
   build: { format: "directory", inlineStylesheets: "always" },
   devToolbar: { enabled: false },
+  // Articles are rendered by our own unified pipeline (src/lib/markdown), not Astro's.
+  markdown: { syntaxHighlight: false },
+  // Every page carries a Content Security Policy allowing only the site's own files:
+  // articles are untrusted text, and readers' browsers should never call a third party.
+  // WebAssembly is allowed for the search engine (Pagefind) only through 'self' scripts.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  integrations: [search(), sitemap()],
 });

@@ -1,8 +1,9 @@
+import { SCRIPT_STORAGE_KEY } from "./script-switch-key.ts";
+
 /**
  * Progressive enhancement of the script switch: remember the reader's choice for the
  * root page, and on articles carry the paragraph being read over to the other script.
  */
-export const SCRIPT_STORAGE_KEY = "archive-script";
 
 /** The first paragraph not hidden above the sticky header. */
 function firstVisibleParagraph(): string | undefined {

@@ -58,7 +58,7 @@ describe("reading in either script", () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/zh-hant${ARTICLE}`);
     await page.evaluate(() => document.getElementById("p-3")?.scrollIntoView({ block: "start" }));
-    await page.getByRole("link", { name: "切換為簡體中文" }).click();
+    await page.locator("a[data-script-choice]").click();
     await page.waitForURL(`**/zh-hans${ARTICLE}#p-3`);
     expect(await page.locator("#p-3").innerText()).toContain("林武在批示中要求");
     await page.reload();
@@ -73,7 +73,7 @@ describe("reading in either script", () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await page.waitForURL("**/zh-hans/");
-    await page.getByRole("link", { name: "切换为繁体中文" }).click();
+    await page.locator("a[data-script-choice]").click();
     await page.waitForURL("**/zh-hant/");
     await expect(page.locator("h1").first().textContent()).resolves.toBe("最新文章");
     await page.goto(`${server.url}/`);

@@ -20,6 +20,18 @@ export function archiveDir(): string {
   return path.resolve(process.env["ARCHIVE_DIR"] ?? "content");
 }
 
+/**
+ * Whether article pages are built in their original script only (`ARCHIVE_SCRIPTS=original`;
+ * default `both`): the benchmark measures what the second script costs (docs/performance.md).
+ */
+export function originalScriptOnly(): boolean {
+  const value = process.env["ARCHIVE_SCRIPTS"] ?? "both";
+  if (value !== "both" && value !== "original") {
+    throw new Error(`ARCHIVE_SCRIPTS must be "both" or "original", got "${value}"`);
+  }
+  return value === "original";
+}
+
 /** Reads and checks `site.yaml`, throwing an error that names the file and each bad field. */
 export function loadSiteConfig(dir: string = archiveDir()): SiteConfig {
   const file = path.join(dir, "site.yaml");

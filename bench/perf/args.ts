@@ -1,0 +1,68 @@
+import { parseArgs } from "node:util";
+
+/** The parts of the benchmark that can be run on their own. */
+export const SECTIONS = ["sizes", "scripts", "weight", "growth"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** What to run. */
+export interface BenchOptions {
+  /** Archive sizes in articles; "all" is the whole corpus. */
+  sizes: (number | "all")[];
+  /** Runs at sizes up to MEDIAN_MAX_ARTICLES, and pairs in the second-script comparison. */
+  runs: number;
+  sections: Section[];
+  keep: boolean;
+  help: boolean;
+}
+
+/** Largest archive built more than once: a run at 4,000 articles and more takes minutes. */
+export const MEDIAN_MAX_ARTICLES = 2000;
+
+export const HELP = `npm run bench -- [options]
+
+Builds archives made from ../shared/corpus/xwlb and prints, per size, the build time and
+its phases, peak memory, pages and bytes written, the floor (the same Markdown and
+conversion work with no site around it), page weight, the cost of the second script
+and what sharding would cost. Prints figures; never passes or fails.
+
+  --sizes 1000,4000,all  archive sizes in articles; "all" is the whole corpus (~11,700);
+                         larger sizes repeat the corpus under distinct ids and days
+  --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
+                         the second-script comparison; larger sizes run once
+  --only sizes,scripts,weight,growth
+                         run only these sections (weight and growth use the largest size's site)
+  --keep                 keep archives and sites in bench/out/work/
+  --help                 this text
+
+Archives and sites go to bench/out/work/, a copy of the report to bench/out/ (git-ignored).`;
+
+/** Reads the command line; throws a message for the user on a bad option. */
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      sizes: { type: "string", default: "1000,4000,all" },
+      runs: { type: "string", default: "3" },
+      only: { type: "string", default: SECTIONS.join(",") },
+      keep: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  const sizes = values.sizes.split(",").map((size) => {
+    if (size.trim() === "all") return "all" as const;
+    const value = Number(size.replace(/_/g, ""));
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`--sizes: "${size}" is not a number of articles or "all"`);
+    return value;
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: "${values.runs}" is not a positive whole number`);
+  const sections = values.only.split(",").map((name) => {
+    if (!(SECTIONS as readonly string[]).includes(name)) {
+      throw new Error(`--only: "${name}" is not one of ${SECTIONS.join(", ")}`);
+    }
+    return name as Section;
+  });
+  return { sizes, runs, sections, keep: values.keep, help: values.help };
+}

@@ -1,0 +1,89 @@
+// npm run bench: build-time performance on the xwlb corpus. Prints figures; never passes
+// or fails. What each figure means: docs/performance.md. Options: npm run bench -- --help
+import { mkdirSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import { corpusSize } from "./perf/archives.ts";
+import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
+import { formatGrowth, measureGrowth } from "./perf/growth.ts";
+import { formatWeight, measureWeight } from "./perf/pageweight.ts";
+import { OUT, WORK } from "./perf/paths.ts";
+import { formatScripts, measureScripts } from "./perf/scripts.ts";
+import { formatSize, measureSize, type SizeResult } from "./perf/sizes.ts";
+
+let options: BenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${HELP}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const started = new Date();
+const report: string[] = [
+  `measured on ${started.toISOString().slice(0, 10)}, ${cpus().length}-core ${Math.round(totalmem() / 2 ** 30)} GiB shared machine, ` +
+    `Node ${process.version}; medians over runs, ratios within a run`,
+  "",
+];
+const emit = (lines: string[]): void => {
+  console.log(`\n${lines.join("\n")}\n`);
+  report.push(...lines, "");
+};
+const progress = (message: string): void => console.log(`· ${message}`);
+const has = (section: BenchOptions["sections"][number]): boolean => options.sections.includes(section);
+
+await rm(WORK, { recursive: true, force: true });
+mkdirSync(WORK, { recursive: true });
+const corpus = corpusSize();
+const sizes = [...new Set(options.sizes.map((size) => (size === "all" ? corpus : size)))].sort((a, b) => a - b);
+progress(`corpus: ${corpus} xwlb items; sizes ${sizes.join(", ")}; sections ${options.sections.join(", ")}`);
+
+/** Runs one part of the benchmark; a failure is reported and the other parts still run. */
+const section = async (name: string, work: () => Promise<string[]>): Promise<void> => {
+  try {
+    emit(await work());
+  } catch (error) {
+    emit([`${name}: FAILED: ${(error as Error).message}`]);
+  }
+};
+
+// The site of the largest size stays for page weight and growth; smaller ones are removed.
+let site: SizeResult | undefined;
+const measure = async (size: number): Promise<string[]> => {
+  const result = await measureSize(size, size <= MEDIAN_MAX_ARTICLES ? options.runs : 1, corpus, progress);
+  if (site) await rm(site.runs[0]?.build.outDir ?? "", { recursive: true, force: true });
+  site = result;
+  return formatSize(result);
+};
+if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
+const largest = sizes.at(-1);
+if (!site && (has("weight") || has("growth")) && largest) await section(`${largest} articles`, () => measure(largest));
+
+if (has("scripts"))
+  await section("second script", async () => formatScripts(await measureScripts(options.runs, corpus, progress)));
+
+const kept = site;
+const keptBuild = kept?.runs.at(-1)?.build;
+if (kept && keptBuild && has("weight")) {
+  await section("page weight", async () => {
+    progress("page weight in Chromium");
+    return formatWeight(await measureWeight(keptBuild.outDir, kept.archive.medianId, kept.archive.longestId));
+  });
+}
+if (kept && keptBuild && has("growth")) {
+  const whole = { articles: kept.archive.articles, archiveDir: kept.archive.dir, build: keptBuild };
+  await section("growth", async () => formatGrowth(await measureGrowth(whole, progress)));
+}
+
+const minutes = (Date.now() - started.getTime()) / 60_000;
+report.push(`benchmark took ${minutes.toFixed(0)} min`);
+const reportFile = path.join(OUT, `report-${started.toISOString().replace(/[:.]/g, "-")}.txt`);
+writeFileSync(reportFile, `${report.join("\n")}\n`);
+console.log(`\n==== report (also in ${path.relative(process.cwd(), reportFile)}) ====\n\n${report.join("\n")}`);
+
+if (!options.keep) await rm(WORK, { recursive: true, force: true });

@@ -1,0 +1,195 @@
+import type { ArticleMeta, Script } from "../article/schema.ts";
+import { citedDocumentNumbers, documentNumberKey } from "./docnumbers.ts";
+import { FACETS, type Facet } from "./facets.ts";
+import { groupByFacets, groupLabel, type Group } from "./groups.ts";
+import { inDateOrder } from "./order.ts";
+import { relatedArticles } from "./related.ts";
+
+/** What the index is built from: each article's front matter and its Markdown body (scanned, never rendered). */
+export interface IndexInput {
+  meta: ArticleMeta;
+  body: string;
+}
+
+/** A month and how many articles it has. */
+export interface MonthSummary {
+  /** 2022-09 */
+  month: string;
+  count: number;
+}
+
+/** A year, how many articles it has, and its months in order. */
+export interface YearSummary {
+  /** 2022 */
+  year: string;
+  count: number;
+  months: MonthSummary[];
+}
+
+/** An article's neighbours in time. */
+export interface Neighbours {
+  previous?: ArticleMeta;
+  next?: ArticleMeta;
+}
+
+/** Everything the browse pages, feeds and article footers look up, computed once per build. */
+export interface BrowseIndex {
+  /** Every article, oldest first (ties by id). */
+  readonly articles: readonly ArticleMeta[];
+  /** Years with their months, oldest first. */
+  readonly years: readonly YearSummary[];
+  /** An article by id. */
+  get(id: string): ArticleMeta | undefined;
+  /** An article's front matter as shown in a script (memoised). */
+  view(meta: ArticleMeta, script: Script): ArticleMeta;
+  /** The articles of a year (2022) or month (2022-09), oldest first. */
+  period(key: string): readonly ArticleMeta[] | undefined;
+  /** Every group of a facet, largest first (ties by key). */
+  groups(facet: Facet): readonly Group[];
+  /** One group by key. */
+  group(facet: Facet, key: string): Group | undefined;
+  /** A group's name as shown in a script (memoised). */
+  label(group: Group, script: Script): string;
+  /** The articles just before and after one in time. */
+  neighbours(id: string): Neighbours;
+  /** Policy documents in the archive whose numbers an article cites, oldest first. */
+  cites(id: string): readonly ArticleMeta[];
+  /** Articles citing a policy document by its number, oldest first. */
+  citedBy(id: string): readonly ArticleMeta[];
+  /** Articles sharing people, places or topics, best first, leaving out the citing and cited (memoised). */
+  related(id: string, limit?: number): readonly ArticleMeta[];
+}
+
+/** Options for buildBrowseIndex. */
+export interface IndexOptions {
+  /** An article's front matter in a script: `viewMeta` on the site. */
+  view: (meta: ArticleMeta, script: Script) => ArticleMeta;
+}
+
+const NONE: readonly ArticleMeta[] = Object.freeze([]);
+
+/** Builds the browse index of an archive. Linear in the number of articles and the size of their bodies. */
+export function buildBrowseIndex(inputs: readonly IndexInput[], { view }: IndexOptions): BrowseIndex {
+  const articles = inDateOrder(inputs.map((input) => input.meta));
+  const byId = new Map(articles.map((meta, i) => [meta.id, { meta, position: i }]));
+  const instants = new Map(articles.map((meta) => [meta.id, Date.parse(meta.date.iso)]));
+  const instant = (meta: ArticleMeta): number => instants.get(meta.id) ?? 0;
+
+  const periods = new Map<string, ArticleMeta[]>();
+  for (const meta of articles) {
+    for (const key of [meta.date.day.slice(0, 4), meta.date.day.slice(0, 7)]) {
+      const list = periods.get(key) ?? [];
+      list.push(meta);
+      periods.set(key, list);
+    }
+  }
+  const years: YearSummary[] = [...periods.keys()]
+    .filter((key) => key.length === 4)
+    .sort()
+    .map((year) => ({
+      year,
+      count: periods.get(year)?.length ?? 0,
+      months: [...periods.keys()]
+        .filter((key) => key.startsWith(`${year}-`))
+        .sort()
+        .map((month) => ({ month, count: periods.get(month)?.length ?? 0 })),
+    }));
+
+  const facetGroups = groupByFacets(articles);
+  const sortedGroups = new Map(
+    FACETS.map((facet) => [
+      facet,
+      [...(facetGroups.get(facet)?.values() ?? [])].sort(
+        (a, b) => b.articles.length - a.articles.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+      ),
+    ]),
+  );
+
+  const { cites, citedBy } = linkCitations(inputs, byId);
+
+  const views = new Map<string, ArticleMeta>();
+  const viewOf = (meta: ArticleMeta, script: Script): ArticleMeta => {
+    const cacheKey = `${script}:${meta.id}`;
+    let shown = views.get(cacheKey);
+    if (!shown) {
+      shown = view(meta, script);
+      views.set(cacheKey, shown);
+    }
+    return shown;
+  };
+  const labels = new Map<string, string>();
+  const relatedCache = new Map<string, readonly ArticleMeta[]>();
+
+  return {
+    articles,
+    years,
+    get: (id) => byId.get(id)?.meta,
+    view: viewOf,
+    period: (key) => periods.get(key),
+    groups: (facet) => sortedGroups.get(facet) ?? [],
+    group: (facet, key) => facetGroups.get(facet)?.get(key),
+    label(group, script) {
+      const cacheKey = `${script}:${group.facet}:${group.key}`;
+      let label = labels.get(cacheKey);
+      if (label === undefined) {
+        label = groupLabel(group, (meta) => viewOf(meta, script));
+        labels.set(cacheKey, label);
+      }
+      return label;
+    },
+    neighbours(id) {
+      const position = byId.get(id)?.position;
+      if (position === undefined) return {};
+      const previous = articles[position - 1];
+      const next = articles[position + 1];
+      return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+    },
+    cites: (id) => cites.get(id) ?? NONE,
+    citedBy: (id) => citedBy.get(id) ?? NONE,
+    related(id, limit = 5) {
+      const cacheKey = `${limit}:${id}`;
+      let list = relatedCache.get(cacheKey);
+      if (!list) {
+        const meta = byId.get(id)?.meta;
+        const exclude = new Set([...(cites.get(id) ?? []), ...(citedBy.get(id) ?? [])].map((other) => other.id));
+        list = meta ? relatedArticles(meta, facetGroups, instant, limit, exclude) : NONE;
+        relatedCache.set(cacheKey, list);
+      }
+      return list;
+    },
+  };
+}
+
+/** Finds, in every body, the numbers of the archive's policy documents, and links citing and cited both ways. */
+function linkCitations(
+  inputs: readonly IndexInput[],
+  byId: ReadonlyMap<string, { meta: ArticleMeta; position: number }>,
+): { cites: Map<string, ArticleMeta[]>; citedBy: Map<string, ArticleMeta[]> } {
+  const documents = new Map<string, ArticleMeta[]>();
+  for (const { meta } of inputs) {
+    const key = meta.document_number === undefined ? undefined : documentNumberKey(meta.document_number);
+    if (key !== undefined) append(documents, key, meta);
+  }
+  const cites = new Map<string, ArticleMeta[]>();
+  const citedBy = new Map<string, ArticleMeta[]>();
+  const known = new Set(documents.keys());
+  const order = (list: ArticleMeta[]): ArticleMeta[] =>
+    list.sort((a, b) => (byId.get(a.id)?.position ?? 0) - (byId.get(b.id)?.position ?? 0));
+  for (const { meta, body } of inputs) {
+    for (const key of citedDocumentNumbers(body, known)) {
+      for (const document of documents.get(key) ?? []) {
+        if (document.id === meta.id) continue;
+        append(cites, meta.id, document);
+        append(citedBy, document.id, meta);
+      }
+    }
+  }
+  for (const list of [...cites.values(), ...citedBy.values()]) order(list);
+  return { cites, citedBy };
+}
+
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

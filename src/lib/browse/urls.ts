@@ -1,0 +1,62 @@
+import type { Script } from "../article/schema.ts";
+import { homePath } from "../site/urls.ts";
+import type { Facet } from "./facets.ts";
+
+/**
+ * Paths of the browse pages, feeds and data downloads (the scheme is documented in
+ * docs/browse.md). Keys are percent-encoded here, in links; pages are written to
+ * folders named by the plain key, which static hosts serve for the encoded path.
+ */
+
+/** Formats of the per-article citation downloads. */
+export type CitationFormat = "bib" | "ris" | "csl.json";
+
+/** Formats of the whole-archive exports. */
+export type ExportFormat = "json" | "csv" | "jsonl";
+
+const pageSuffix = (page: number): string => (page > 1 ? `${page}/` : "");
+
+/** The browse overview. */
+export function browsePath(script: Script): string {
+  return `${homePath(script)}browse/`;
+}
+
+/** The list of years and months. */
+export function datesPath(script: Script): string {
+  return `${browsePath(script)}dates/`;
+}
+
+/** A year (2022) or month (2022-09) page. */
+export function periodPath(script: Script, period: string, page = 1): string {
+  return `${datesPath(script)}${period}/${pageSuffix(page)}`;
+}
+
+/** The list of all groups of a facet (all persons, all sources...). */
+export function facetPath(script: Script, facet: Facet, page = 1): string {
+  return `${browsePath(script)}${facet}/${pageSuffix(page)}`;
+}
+
+/** The articles of one group (one person, one source...). */
+export function groupPath(script: Script, facet: Facet, key: string, page = 1): string {
+  return `${browsePath(script)}${facet}/${encodeURIComponent(key)}/${pageSuffix(page)}`;
+}
+
+/** The feed of the whole archive, or of one group. */
+export function feedPath(script: Script, group?: { facet: Facet; key: string }): string {
+  return group ? `${groupPath(script, group.facet, group.key)}feed.xml` : `${homePath(script)}feed.xml`;
+}
+
+/** A whole-archive export. */
+export function exportPath(format: ExportFormat): string {
+  return `/data/articles.${format}`;
+}
+
+/** An article's Markdown file as stored in the archive. */
+export function sourcePath(id: string): string {
+  return `/data/source/${id}.md`;
+}
+
+/** An article's citation in a reference manager format. */
+export function citationPath(id: string, format: CitationFormat): string {
+  return `/data/cite/${id}.${format}`;
+}

@@ -1,0 +1,66 @@
+import type { CitationItem } from "./item.ts";
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * A bibliography entry in the style of The Chicago Manual of Style (17th edition,
+ * notes and bibliography):
+ *
+ * - report: `Author. “Title.” Newspaper, Month D, YYYY. URL.`; for an unsigned
+ *   report the newspaper stands in the author's place, as Chicago advises;
+ * - policy document: `Issuing body. “Title.” Document number, Month D, YYYY. URL.`
+ *
+ * Names, titles and outlets stay in Chinese characters, which Chicago never sets in
+ * italics. Chinese names keep their order (surname first, no comma). Chicago would
+ * add pinyin and an English translation of the title; those are left to the author,
+ * since machine romanisation breaks its word-division rules.
+ */
+export function chicago(item: CitationItem): string {
+  const date = englishDate(item.day);
+  const title = `“${quotedTitle(item.title)}”`;
+  const head = item.authors.length > 0 ? `${names(item.authors)}. ` : "";
+  let body: string;
+  if (item.kind === "policy") {
+    body = `${title} ${item.documentNumber === undefined ? date : `${item.documentNumber}, ${date}`}.`;
+  } else if (item.authors.length > 0) {
+    body = `${title} ${item.container === undefined ? date : `${item.container}, ${date}`}.`;
+  } else {
+    body = `${item.container === undefined ? "" : `${item.container}. `}${title} ${date}.`;
+  }
+  return `${head}${body} ${item.url}.`;
+}
+
+/** Month D, YYYY. */
+function englishDate(day: string): string {
+  const [year, month, date] = day.split("-").map(Number);
+  return `${MONTHS[(month ?? 1) - 1]} ${date}, ${year}`;
+}
+
+/**
+ * The title inside double quotes: inner double quotes become single ones, and the
+ * closing period goes inside unless the title ends in a question or exclamation mark.
+ */
+function quotedTitle(title: string): string {
+  const inner = title.replace(/“/g, "‘").replace(/”/g, "’");
+  return /[?!？！]$/.test(inner) ? inner : `${inner}.`;
+}
+
+/** One name; two joined by "and"; more with commas and ", and"; past ten, the first seven and "et al.". */
+function names(list: readonly string[]): string {
+  if (list.length > 10) return `${list.slice(0, 7).join(", ")}, et al`;
+  if (list.length <= 2) return list.join(" and ");
+  return `${list.slice(0, -1).join(", ")}, and ${list.at(-1)}`;
+}

@@ -1,0 +1,80 @@
+import type { ArticleMeta, Script } from "../article/schema.ts";
+import { isPolicyDocument } from "./item.ts";
+
+/** Where the page is and what it belongs to, for structured data. */
+export interface PageContext {
+  script: Script;
+  /** Absolute URL of this page. */
+  pageUrl: string;
+  /** Absolute URL of the article's page in its original script (its permanent link). */
+  canonicalUrl: string;
+  siteTitle: string;
+  siteUrl: string;
+}
+
+const LEGAL_FORCE: Partial<Record<NonNullable<ArticleMeta["status"]>, string>> = {
+  in_force: "https://schema.org/InForce",
+  repealed: "https://schema.org/NotInForce",
+};
+
+type Thing = Record<string, unknown>;
+
+const named = (type: string) => (name: string) => ({ "@type": type, name });
+
+/**
+ * Schema.org data for an article page: a NewsArticle, or for a policy document a
+ * Legislation (with its number, issuing bodies, type, dates and legal force). An
+ * amended document gets no legal force: schema.org has no value meaning "in force
+ * as amended". `meta` is the front matter in the page's script.
+ */
+export function articleJsonLd(meta: ArticleMeta, page: PageContext): Thing {
+  const common: Thing = {
+    "@context": "https://schema.org",
+    "@id": page.canonicalUrl,
+    url: page.pageUrl,
+    inLanguage: page.script === "hans" ? "zh-Hans" : "zh-Hant",
+    datePublished: meta.date.iso,
+    isPartOf: { "@type": "WebSite", name: page.siteTitle, url: page.siteUrl },
+    ...(meta.url === undefined ? {} : { isBasedOn: meta.url }),
+    ...(meta.topics?.length ? { keywords: meta.topics.join(", ") } : {}),
+    ...(meta.persons?.length || meta.places?.length
+      ? { mentions: [...(meta.persons ?? []).map(named("Person")), ...(meta.places ?? []).map(named("Place"))] }
+      : {}),
+    ...(meta.license === undefined ? {} : { license: meta.license }),
+  };
+  if (isPolicyDocument(meta)) {
+    const force = meta.status && LEGAL_FORCE[meta.status];
+    return {
+      ...common,
+      "@type": "Legislation",
+      name: meta.title,
+      legislationDate: meta.date.day,
+      ...(meta.document_number === undefined ? {} : { legislationIdentifier: meta.document_number }),
+      ...(meta.issuers?.length ? { legislationPassedBy: meta.issuers.map(named("GovernmentOrganization")) } : {}),
+      ...(meta.document_type === undefined ? {} : { legislationType: meta.document_type }),
+      ...(meta.effective === undefined ? {} : { legislationDateOfApplicability: meta.effective }),
+      ...(force ? { legislationLegalForce: { "@id": force } } : {}),
+    };
+  }
+  return {
+    ...common,
+    "@type": "NewsArticle",
+    headline: meta.title,
+    ...(meta.subtitle === undefined ? {} : { alternativeHeadline: meta.subtitle }),
+    ...(meta.authors?.length ? { author: meta.authors.map(named("Person")) } : {}),
+    ...(meta.source === undefined ? {} : { sourceOrganization: named("NewsMediaOrganization")(meta.source) }),
+    ...(meta.publisher === undefined ? {} : { publisher: named("Organization")(meta.publisher) }),
+    ...(meta.section === undefined ? {} : { articleSection: meta.section }),
+  };
+}
+
+/**
+ * JSON for inside a `<script type="application/ld+json">` element: `<` is escaped
+ * so that no value (a hostile title, say) can close the element early.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}

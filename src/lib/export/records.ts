@@ -1,0 +1,109 @@
+import type { ArticleMeta } from "../article/schema.ts";
+import { absoluteUrl, articlePath } from "../site/urls.ts";
+import { sourcePath } from "../browse/urls.ts";
+
+/**
+ * One article as a flat record for the data exports. Every record has every field,
+ * in this order, so the JSON loads straight into a table (pandas, R) and the CSV
+ * columns line up: text fields absent from an article are null, lists are empty.
+ * Values are as written in the article's original script.
+ */
+export interface ExportRecord {
+  id: string;
+  title: string;
+  kicker: string | null;
+  subtitle: string | null;
+  source: string | null;
+  publisher: string | null;
+  section: string | null;
+  authors: string[];
+  editor: string | null;
+  /** ISO 8601 with offset; midnight China time when only a day is known. */
+  date: string;
+  /** The publication day, YYYY-MM-DD. */
+  day: string;
+  /** Whether `date` carries a real time of day. */
+  has_time: boolean;
+  script: "hans" | "hant";
+  topics: string[];
+  persons: string[];
+  places: string[];
+  document_number: string | null;
+  issuers: string[];
+  document_type: string | null;
+  status: "in_force" | "amended" | "repealed" | null;
+  effective: string | null;
+  /** The original web address the copy was taken from. */
+  url: string | null;
+  captured: string | null;
+  license: string | null;
+  /** The article's page in Simplified and in Traditional script. */
+  page_hans: string;
+  page_hant: string;
+  /** The Markdown file as stored in the archive. */
+  markdown: string;
+}
+
+/** The export fields in column order. */
+export const EXPORT_FIELDS = [
+  "id",
+  "title",
+  "kicker",
+  "subtitle",
+  "source",
+  "publisher",
+  "section",
+  "authors",
+  "editor",
+  "date",
+  "day",
+  "has_time",
+  "script",
+  "topics",
+  "persons",
+  "places",
+  "document_number",
+  "issuers",
+  "document_type",
+  "status",
+  "effective",
+  "url",
+  "captured",
+  "license",
+  "page_hans",
+  "page_hant",
+  "markdown",
+] as const satisfies readonly (keyof ExportRecord)[];
+
+/** An article's export record; links are absolute on `siteUrl`. */
+export function exportRecord(meta: ArticleMeta, siteUrl: string): ExportRecord {
+  return {
+    id: meta.id,
+    title: meta.title,
+    kicker: meta.kicker ?? null,
+    subtitle: meta.subtitle ?? null,
+    source: meta.source ?? null,
+    publisher: meta.publisher ?? null,
+    section: meta.section ?? null,
+    authors: meta.authors ?? [],
+    editor: meta.editor ?? null,
+    date: meta.date.iso,
+    day: meta.date.day,
+    has_time: meta.date.hasTime,
+    script: meta.script,
+    topics: meta.topics ?? [],
+    persons: meta.persons ?? [],
+    places: meta.places ?? [],
+    document_number: meta.document_number ?? null,
+    issuers: meta.issuers ?? [],
+    document_type: meta.document_type ?? null,
+    status: meta.status ?? null,
+    effective: meta.effective ?? null,
+    url: meta.url ?? null,
+    captured: meta.captured ?? null,
+    license: meta.license ?? null,
+    page_hans: absoluteUrl(siteUrl, articlePath("hans", meta.id)),
+    page_hant: absoluteUrl(siteUrl, articlePath("hant", meta.id)),
+    markdown: absoluteUrl(siteUrl, sourcePath(meta.id)),
+  };
+}

@@ -1,0 +1,62 @@
+import type { DictGroup, DictLike } from "opencc-js/core";
+import { configs as cn2tConfigs } from "opencc-js/preset/cn2t";
+import { configs as t2cnConfigs } from "opencc-js/preset/t2cn";
+import type { Direction } from "../script/direction.ts";
+
+/**
+ * The steps opencc-js takes for one conversion, as plain maps: a normalisation chain, the
+ * segmentation word list, and the conversion chain. The same preset configs the project's
+ * converter is built from (src/lib/script/engine.ts): `s2tw` for cn→tw, `tw2s` for tw→cn.
+ */
+export interface OpenccSteps {
+  normalization: Map<string, string>[];
+  /** Segmentation words and the value opencc-js stores with them (unused for conversion). */
+  segmentation: Map<string, string>;
+  chain: Map<string, string>[];
+}
+
+/** The fields opencc-js reads from a preset config (normalizationChain is missing from its types). */
+interface PresetConfig {
+  normalizationChain?: readonly DictGroup[];
+  segmentation: DictLike | DictGroup;
+  conversionChain: readonly DictGroup[];
+}
+
+/** The opencc-js steps for a direction between the two scripts. */
+export function openccSteps(direction: Direction): OpenccSteps {
+  const config = (direction.to === "hant" ? cn2tConfigs["s2tw"] : t2cnConfigs["tw2s"]) as PresetConfig | undefined;
+  if (!config) throw new Error("opencc-js has no s2tw/tw2s preset: has its package layout changed?");
+  const segmentation = config.segmentation;
+  return {
+    normalization: (config.normalizationChain ?? []).map(groupMap),
+    segmentation:
+      Array.isArray(segmentation) && segmentation.every((dict) => typeof dict === "string")
+        ? groupMap(segmentation as DictGroup)
+        : groupMap([segmentation as DictLike]),
+    chain: config.conversionChain.map(groupMap),
+  };
+}
+
+/**
+ * One map for a dictionary group, with opencc-js's precedence: its Trie loads a group's
+ * dictionaries last to first, so the first dictionary wins for a key, and within one
+ * dictionary the last line for a key wins.
+ */
+function groupMap(group: DictGroup): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const dict of [...group].reverse()) {
+    for (const [key, value] of entries(dict)) map.set(key, value);
+  }
+  return map;
+}
+
+function* entries(dict: DictLike): Iterable<readonly [string, string]> {
+  if (typeof dict !== "string") {
+    yield* dict;
+    return;
+  }
+  for (const line of dict.split("|")) {
+    const [key, value] = line.split(" ");
+    if (key && value !== undefined) yield [key, value];
+  }
+}

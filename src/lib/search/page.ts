@@ -1,0 +1,39 @@
+import { DATE_SORT_KEY } from "./filters.ts";
+
+/** What the indexer needs to know about one built article page before handing it to Pagefind. */
+export interface PageFacts {
+  /** The `lang` of the page's <html>, which is also the Pagefind index it goes to. */
+  lang: string;
+  /** The page's date sort value, from its data-pagefind-sort attribute. */
+  sortValue: string;
+}
+
+/**
+ * Reads the language and the date sort value of a built article page, or says what is
+ * missing. The markup is our own (src/pages/[script]/articles/[id].astro), so plain
+ * pattern matching is enough and far cheaper than parsing 100,000 pages.
+ */
+export function pageFacts(html: string): PageFacts | { missing: string } {
+  const lang = /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1];
+  if (!lang) return { missing: "a lang attribute on <html>" };
+  if (!/\sdata-pagefind-body[\s>=]/.test(html)) return { missing: "a data-pagefind-body element" };
+  const sortValue = new RegExp(`\\sdata-pagefind-sort="${DATE_SORT_KEY}:([^"]+)"`).exec(html)?.[1];
+  if (!sortValue) return { missing: `a data-pagefind-sort="${DATE_SORT_KEY}:…" attribute` };
+  return { lang: lang.toLowerCase(), sortValue };
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/** The visible text of a page (scripts, styles and tags removed), for collecting the archive's vocabulary. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name[0] === "#") {
+        const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+      }
+      return ENTITIES[name.toLowerCase()] ?? entity;
+    });
+}

@@ -1,0 +1,121 @@
+/**
+ * Chinese queries against Pagefind. Pagefind segments page text into words when it builds
+ * the index (ICU4X) and segments the query again in the browser (Intl.Segmenter); the two
+ * often cut a name or a rare word differently (王亚平 is 王|亚|平 in the browser, 二里头 one
+ * word in the index), and Pagefind then matches pages having the pieces anywhere, ranked
+ * with no regard to whether they are next to each other. Measured on the xwlb corpus, the
+ * articles that contain the query as typed were then often missing from the first ten.
+ *
+ * So one query runs as up to three Pagefind searches, and their results are tiered: pages
+ * with the exact phrase first, then pages having every adjacent character pair of it (a
+ * pair is rarely split differently on both sides), then the rest of Pagefind's matches.
+ * bench/search-recall.ts measures the effect.
+ */
+
+/** The Pagefind searches that make up one query. */
+export interface QueryPlan {
+  /** The query as Pagefind's exact-phrase search, when worth running. */
+  exact?: string;
+  /** The query as plain words. */
+  words: string;
+  /** The query's adjacent character pairs, when it has a run of three characters or more. */
+  pairs?: string;
+  /** Whether the reader asked for the exact phrase (put it in quotation marks). */
+  quoted: boolean;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Plans the searches for a normalised query (see normalizeQuery). */
+export function planQuery(query: string): QueryPlan {
+  const quoted = /^".+"$/.test(query);
+  const words = quoted ? query.slice(1, -1).trim() : query;
+  const single = !/\s/.test(words) && HAN.test(words) && Array.from(words).length >= 2;
+  const pairs = characterPairs(words);
+  return {
+    ...(quoted || single ? { exact: `"${words}"` } : {}),
+    words,
+    ...(pairs ? { pairs } : {}),
+    quoted,
+  };
+}
+
+/** Exact matches enough to fill the first page of results; beyond that the pair search is skipped. */
+export const ENOUGH_EXACT = 10;
+
+/**
+ * Runs a plan's searches one after another (Pagefind loads index chunks into shared state,
+ * and concurrent searches were seen to miss pages while each other's chunks loaded) and
+ * combines them. Searches that cannot change what is shown are skipped, since each loads
+ * more of the index: the rest when a quoted phrase is found, the pairs when the exact
+ * phrase already fills the first page.
+ */
+export async function runPlan<T extends { id: string }>(
+  plan: QueryPlan,
+  search: (term: string) => Promise<readonly T[]>,
+  byDate: boolean,
+): Promise<Combined<T>> {
+  const exact = plan.exact === undefined ? undefined : await search(plan.exact);
+  const found = exact?.length ?? 0;
+  if (plan.quoted && found > 0) return combineResults(plan, { exact, words: [] }, byDate);
+  const words = await search(plan.words);
+  const pairs = plan.pairs === undefined || found >= ENOUGH_EXACT ? undefined : await search(plan.pairs);
+  return combineResults(plan, { exact, words, pairs }, byDate);
+}
+
+/** The results of a plan's searches, each in Pagefind's order. */
+export interface PlanResults<T> {
+  exact?: readonly T[] | undefined;
+  words: readonly T[];
+  pairs?: readonly T[] | undefined;
+}
+
+/** The combined results, and whether an exact phrase asked for was not found (so looser matches are shown). */
+export interface Combined<T> {
+  hits: T[];
+  loose: boolean;
+}
+
+/**
+ * Combines a plan's results. By relevance: exact matches, then pages with every pair, then
+ * the other pair matches, then the other word matches. By date, only the first of those
+ * tiers that has any page, so that a date-ordered list is not diluted by loose matches. A
+ * quoted phrase shows only exact matches, or the looser tiers when there are none.
+ */
+export function combineResults<T extends { id: string }>(
+  plan: QueryPlan,
+  results: PlanResults<T>,
+  byDate: boolean,
+): Combined<T> {
+  const exact = results.exact ?? [];
+  const words = results.words;
+  const pairs = results.pairs ?? [];
+  if (plan.quoted && exact.length > 0) return { hits: [...exact], loose: false };
+  const inPairs = new Set(pairs.map((hit) => hit.id));
+  const tiers = [exact, words.filter((hit) => inPairs.has(hit.id)), pairs, words];
+  const chosen = byDate ? tiers.filter((tier) => tier.length > 0).slice(0, 1) : tiers;
+  return { hits: unique(chosen.flat()), loose: plan.quoted };
+}
+
+/** The adjacent pairs of every run of three or more Han characters, with the query's other words, or undefined without such a run. */
+function characterPairs(text: string): string | undefined {
+  let long = false;
+  const parts: string[] = [];
+  for (const token of text.split(/\s+/)) {
+    for (const run of token.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
+      const chars = Array.from(run);
+      if (!HAN.test(run) || chars.length < 3) {
+        parts.push(run);
+        continue;
+      }
+      long = true;
+      for (let i = 0; i + 1 < chars.length; i++) parts.push(`${chars[i]}${chars[i + 1]}`);
+    }
+  }
+  return long ? parts.join(" ") : undefined;
+}
+
+function unique<T extends { id: string }>(hits: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return hits.filter((hit) => !seen.has(hit.id) && Boolean(seen.add(hit.id)));
+}

@@ -1,0 +1,228 @@
+/**
+ * Converting a reader's query into the script of the index they search, in the browser,
+ * with the same steps the build uses for pages (src/lib/script/converter.ts): OpenCC's
+ * forward longest-match segmentation, each segment through the conversion chain, and the
+ * project's override rules taking part in the segmentation. The table holds only the
+ * dictionary entries the archive's text uses (see query-table.ts), so it stays small.
+ */
+
+/** An override: the term, what it becomes (null: kept as typed), and a character class it must not follow. */
+export type QueryRule = [term: string, output: string | null, notAfter?: string];
+
+/**
+ * The serialised conversion table for one direction, as written to /pagefind/ at build
+ * time. A dictionary is written as groups of entries sharing a first character,
+ * `首rest value,rest value|…`; an entry without a value (`rest` alone) is a phrase whose
+ * value is its characters converted one by one by the same dictionary's one-character
+ * entries, which is most of them (they are there for segmentation).
+ */
+export interface QueryTable {
+  /** Normalisation steps, applied to the whole query first. */
+  normalization: string[];
+  /** Conversion steps, applied to each segment in turn. */
+  chain: string[];
+  /**
+   * The segmentation words: every key longer than one character of conversion step
+   * `group` (-1 for none), plus `extra` and minus `missing` (each `word|word…`). In
+   * OpenCC the segmentation list is mostly one of the conversion dictionaries, so this
+   * avoids writing it twice.
+   */
+  segmentation: { group: number; extra: string; missing: string };
+  rules: QueryRule[];
+}
+
+/** Reads one dictionary written by encodeDictionary (query-table.ts). */
+export function decodeDictionary(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const derived: string[] = [];
+  for (const group of text ? text.split("|") : []) {
+    const first = String.fromCodePoint(group.codePointAt(0) ?? 0);
+    for (const item of group.slice(first.length).split(",")) {
+      const space = item.indexOf(" ");
+      const key = first + (space < 0 ? item : item.slice(0, space));
+      if (space < 0) derived.push(key);
+      else map.set(key, item.slice(space + 1));
+    }
+  }
+  for (const key of derived) map.set(key, Array.from(key, (char) => map.get(char) ?? char).join(""));
+  return map;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  value?: string;
+}
+
+class Trie {
+  readonly root: TrieNode = { next: new Map() };
+
+  add(key: string, value: string): void {
+    let node = this.root;
+    for (const char of key) {
+      const code = char.codePointAt(0) ?? 0;
+      let child = node.next.get(code);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.value = value;
+  }
+
+  /** The longest key starting at `index`: its end and value. */
+  match(text: string, index: number): { end: number; value: string } | undefined {
+    let node: TrieNode | undefined = this.root;
+    let found: { end: number; value: string } | undefined;
+    for (let i = index; i < text.length;) {
+      const code = text.codePointAt(i) ?? 0;
+      i += code > 0xffff ? 2 : 1;
+      node = node.next.get(code);
+      if (!node) break;
+      if (node.value !== undefined) found = { end: i, value: node.value };
+    }
+    return found;
+  }
+
+  /** Replaces every longest match left to right, as opencc-js's Trie.convert does. */
+  convert(text: string): string {
+    let out = "";
+    for (let i = 0; i < text.length;) {
+      const found = this.match(text, i);
+      if (found) {
+        out += found.value;
+        i = found.end;
+      } else {
+        const step = unmatchedLength(text, i);
+        out += text.slice(i, i + step);
+        i += step;
+      }
+    }
+    return out;
+  }
+}
+
+interface RuleNode {
+  next: Map<number, RuleNode>;
+  rule?: { output: string | null; notAfter?: RegExp };
+}
+
+function trieOf(map: ReadonlyMap<string, string>): Trie {
+  const trie = new Trie();
+  for (const [key, value] of map) trie.add(key, value);
+  return trie;
+}
+
+/** The segmentation words a table describes (see QueryTable.segmentation). */
+function segmentationWords(table: QueryTable, chain: readonly ReadonlyMap<string, string>[]): Set<string> {
+  const { group, extra, missing } = table.segmentation;
+  const words = new Set<string>();
+  for (const key of chain[group]?.keys() ?? []) if (Array.from(key).length > 1) words.add(key);
+  for (const word of extra ? extra.split("|") : []) words.add(word);
+  for (const word of missing ? missing.split("|") : []) words.delete(word);
+  return words;
+}
+
+/** Builds the converter for a table; building takes a few milliseconds, converting a query microseconds. */
+export function createQueryConverter(table: QueryTable): (query: string) => string {
+  const normalization = table.normalization.map((text) => trieOf(decodeDictionary(text)));
+  const chainMaps = table.chain.map(decodeDictionary);
+  const chain = chainMaps.map(trieOf);
+  const segmentation = new Trie();
+  for (const word of segmentationWords(table, chainMaps)) segmentation.add(word, "");
+  const rules: RuleNode = { next: new Map() };
+  for (const [term, output, notAfter] of table.rules) {
+    let node = rules;
+    for (let i = 0; i < term.length; i++) {
+      const unit = term.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(unit, child);
+      }
+      node = child;
+    }
+    node.rule = { output, ...(notAfter ? { notAfter: new RegExp(notAfter) } : {}) };
+  }
+
+  const convertSegment = (segment: string): string => chain.reduce((text, trie) => trie.convert(text), segment);
+
+  // Mirrors compileRules().match in src/lib/script/rules.ts.
+  const matchRule = (text: string, index: number): { output: string | null; end: number } | undefined => {
+    let node: RuleNode | undefined = rules;
+    let found: { output: string | null; end: number } | undefined;
+    for (let i = index; i < text.length; i++) {
+      node = node.next.get(text.charCodeAt(i));
+      if (!node) break;
+      const rule = node.rule;
+      if (rule && !(rule.notAfter && index > 0 && rule.notAfter.test(text.charAt(index - 1)))) {
+        found = { output: rule.output, end: i + 1 };
+      }
+    }
+    return found && isLowSurrogate(text.charCodeAt(found.end)) ? undefined : found;
+  };
+
+  // Mirrors run() in src/lib/script/converter.ts.
+  return (input) => {
+    const text = normalization.reduce((value, trie) => trie.convert(value), input);
+    const original = text.length === input.length ? input : text;
+    const parts: string[] = [];
+    let runStart = -1;
+    const flushRun = (end: number): void => {
+      if (runStart < 0) return;
+      parts.push(convertSegment(text.slice(runStart, end)));
+      runStart = -1;
+    };
+    for (let i = 0; i < text.length;) {
+      const rule = matchRule(text, i);
+      const wordEnd = segmentation.match(text, i)?.end ?? -1;
+      if (rule && rule.end >= wordEnd) {
+        flushRun(i);
+        parts.push(rule.output ?? original.slice(i, rule.end));
+        i = rule.end;
+      } else if (wordEnd > 0) {
+        flushRun(i);
+        parts.push(convertSegment(text.slice(i, wordEnd)));
+        i = wordEnd;
+      } else {
+        if (runStart < 0) runStart = i;
+        i += unmatchedLength(text, i);
+      }
+    }
+    flushRun(text.length);
+    return parts.join("");
+  };
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** As opencc-js: one code point, or a whole ideographic description sequence (⿰氵工). */
+function unmatchedLength(text: string, index: number): number {
+  const end = idsEnd(text, index);
+  return end > index ? end - index : codePointLength(text, index);
+}
+
+function codePointLength(text: string, index: number): number {
+  return (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
+}
+
+function idsArity(code: number): number {
+  if (code >= 0x2ff0 && code <= 0x2ff1) return 2;
+  if (code >= 0x2ff2 && code <= 0x2ff3) return 3;
+  if (code >= 0x2ff4 && code <= 0x2fff) return 2;
+  return 0;
+}
+
+function idsEnd(text: string, index: number): number {
+  const arity = idsArity(text.codePointAt(index) ?? 0);
+  if (arity === 0) return 0;
+  let end = index + codePointLength(text, index);
+  for (let n = 0; n < arity; n++) {
+    if (end >= text.length) return 0;
+    const child = idsEnd(text, end);
+    end = child || end + codePointLength(text, end);
+  }
+  return end;
+}

@@ -1,0 +1,59 @@
+/**
+ * Splitting the search index into shards. Pagefind holds a whole index in memory while
+ * it builds it (about 0.2 MiB per page of Chinese text), so a large archive is indexed
+ * as several independent Pagefind bundles of at most `capacity` pages each, which the
+ * browser searches together with Pagefind's `mergeIndex`. Pages are cut in date order,
+ * so every shard covers one stretch of time and, as an archive grows at its new end,
+ * older shards come out of each build unchanged.
+ */
+
+/** A page to index, with the value it sorts by (its publication time). */
+export interface PlannedPage {
+  url: string;
+  sortValue: string;
+}
+
+/** One shard: a stretch of pages in date order. */
+export interface ShardPlan<P extends PlannedPage = PlannedPage> {
+  /** Its folder under /pagefind/: "0" for the oldest stretch, then "1", "2"… */
+  name: string;
+  pages: P[];
+}
+
+/**
+ * A word written into every shard of a sharded index as a record of its own, sorting
+ * before every real page (see dateSortWeight). Queries are stripped of it, so the record
+ * can never be found.
+ */
+export const SORT_ANCHOR_WORD = "pagefindsortanchor";
+
+/** The anchor record's sort value: before any date. */
+export const SORT_ANCHOR_VALUE = "0000";
+
+/** Cuts pages, ordered by sort value then URL, into shards of at most `capacity` pages. */
+export function planShards<P extends PlannedPage>(pages: readonly P[], capacity: number): ShardPlan<P>[] {
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new RangeError(`shard capacity must be a positive whole number, got ${capacity}`);
+  const ordered = [...pages].sort((a, b) => compare(a.sortValue, b.sortValue) || compare(a.url, b.url));
+  const shards: ShardPlan<P>[] = [];
+  for (let start = 0; start < ordered.length; start += capacity) {
+    shards.push({ name: String(shards.length), pages: ordered.slice(start, start + capacity) });
+  }
+  return shards;
+}
+
+/**
+ * The index weight that keeps results in date order across shards. Sorting by date,
+ * Pagefind scores a result by its position in its shard's date order (1, 2, 3…, after the
+ * anchor at 0) and the merged search orders every shard's results by score times the
+ * shard's weight. Weighting the shard `rank` places from the oldest by `base`^rank, with
+ * `base` above any position, puts every result of a newer shard above every result of an
+ * older one, in both directions, while keeping each shard's own order.
+ */
+export function dateSortWeight(rank: number, base: number): number {
+  return base ** rank;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,14 @@
+import type { APIRoute } from "astro";
+import { getBrowseIndex } from "../../data/browse.ts";
+import { toCsv } from "../../lib/export/csv.ts";
+import { exportRecord } from "../../lib/export/records.ts";
+import { loadSiteConfig } from "../../lib/site/config.ts";
+
+/** Every article's front matter as CSV for spreadsheets, oldest first (fields in docs/browse.md). */
+export const GET: APIRoute = async () => {
+  const { url } = loadSiteConfig();
+  const { articles } = await getBrowseIndex();
+  return new Response(toCsv(articles.map((meta) => exportRecord(meta, url))), {
+    headers: { "content-type": "text/csv; charset=utf-8" },
+  });
+};

@@ -1,0 +1,15 @@
+import type { APIRoute } from "astro";
+import { getCollection } from "astro:content";
+import { getBrowseIndex } from "../../data/browse.ts";
+import { toJsonl } from "../../lib/export/json.ts";
+import { exportRecord } from "../../lib/export/records.ts";
+import { loadSiteConfig } from "../../lib/site/config.ts";
+
+/** Every article's front matter and Markdown body, one JSON object per line, oldest first. */
+export const GET: APIRoute = async () => {
+  const { url } = loadSiteConfig();
+  const { articles } = await getBrowseIndex();
+  const bodies = new Map((await getCollection("articles")).map((entry) => [entry.id, entry.body ?? ""]));
+  const records = articles.map((meta) => ({ ...exportRecord(meta, url), body: bodies.get(meta.id) ?? "" }));
+  return new Response(toJsonl(records), { headers: { "content-type": "application/jsonl; charset=utf-8" } });
+};

@@ -1,0 +1,208 @@
+import { formatChineseDay } from "../../lib/article/display.ts";
+import { FILTER_NAMES, type FilterName, type SortOrder } from "../../lib/search/filters.ts";
+import { readSearchState, writeSearchState, type SearchState } from "../../lib/search/state.ts";
+import { SearchClient, type ResultView, type SearchOutcome } from "./client.ts";
+
+/** Results shown at once, and added by each press of "more". */
+const PAGE_SIZE = 10;
+
+/** The interface strings the search page hands to this script (data-strings on the form). */
+interface PageStrings {
+  loading: string;
+  count: string;
+  none: string;
+  converted: string;
+  loose: string;
+  unavailable: string;
+}
+
+/**
+ * The search page: keeps the search in the address (?q=…&sort=…&year=…) so a search
+ * can be shared, bookmarked and gone back to, runs it, and lists the results.
+ */
+export function startSearchPage(form: HTMLFormElement): void {
+  const strings = JSON.parse(form.dataset["strings"] ?? "{}") as PageStrings;
+  const status = document.querySelector<HTMLElement>("[data-search-status]");
+  const list = document.querySelector<HTMLOListElement>("[data-search-results]");
+  const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
+  const filtersPanel = form.querySelector<HTMLDetailsElement>("[data-search-filters]");
+  if (!status || !list || !more) return;
+  const client = new SearchClient(document.documentElement.lang.toLowerCase());
+  form.querySelector("[data-search-options]")?.removeAttribute("hidden");
+
+  let generation = 0;
+  let outcome: SearchOutcome | undefined;
+  let shown = 0;
+  let filtersLoaded = false;
+
+  let adding: Promise<void> | undefined;
+  const addPage = async (): Promise<void> => {
+    if (!outcome) return;
+    const mine = generation;
+    const views = await outcome.results(shown, shown + PAGE_SIZE);
+    if (mine !== generation) return;
+    list.append(...views.map(renderResult));
+    shown += views.length;
+    more.hidden = shown >= outcome.total;
+  };
+  // One page at a time: a second press while a page loads must not load the same page twice.
+  const showMore = (): Promise<void> => {
+    if (!adding) {
+      const loading: Promise<void> = addPage().finally(() => {
+        if (adding === loading) adding = undefined;
+      });
+      adding = loading;
+    }
+    return adding;
+  };
+
+  const loadFilters = async (): Promise<void> => {
+    if (filtersLoaded) return;
+    filtersLoaded = true;
+    try {
+      fillFilterOptions(form, await client.filterValues());
+    } catch (error) {
+      filtersLoaded = false;
+      console.error(error);
+    }
+  };
+
+  const run = async (state: SearchState): Promise<void> => {
+    const mine = ++generation;
+    writeForm(form, state);
+    keepSearchOnScriptSwitch(state);
+    if (Object.keys(state.filters).length > 0 && filtersPanel) filtersPanel.open = true;
+    if (filtersPanel?.open) void loadFilters();
+    list.replaceChildren();
+    more.hidden = true;
+    outcome = undefined;
+    adding = undefined;
+    if (!state.query) {
+      status.textContent = "";
+      return;
+    }
+    status.textContent = strings.loading;
+    try {
+      const found = await client.search(state);
+      if (mine !== generation) return;
+      outcome = found;
+      shown = 0;
+      await showMore();
+      if (mine !== generation) return;
+      // Announced once the first results are on the page, so the count and the list arrive together.
+      const notes = [
+        ...(found.converted ? [strings.converted.replace("{query}", found.searched)] : []),
+        ...(found.loose && found.total > 0 ? [strings.loose] : []),
+        found.total > 0 ? strings.count.replace("{count}", String(found.total)) : strings.none,
+      ];
+      status.textContent = notes.join(" ");
+    } catch (error) {
+      if (mine !== generation) return;
+      status.textContent = strings.unavailable;
+      console.error(error);
+    }
+  };
+
+  const go = (state: SearchState): void => {
+    const query = writeSearchState(state);
+    if (query !== location.search.slice(1)) history.pushState(null, "", query ? `?${query}` : location.pathname);
+    void run(state);
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    go(readForm(form));
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target instanceof HTMLSelectElement) go(readForm(form));
+  });
+  filtersPanel?.addEventListener("toggle", () => {
+    if (filtersPanel.open) void loadFilters();
+  });
+  more.addEventListener("click", () => void showMore());
+  window.addEventListener("popstate", () => void run(readSearchState(new URLSearchParams(location.search))));
+  void run(readSearchState(new URLSearchParams(location.search)));
+}
+
+function readForm(form: HTMLFormElement): SearchState {
+  const data = new FormData(form);
+  const filters: Partial<Record<FilterName, string>> = {};
+  for (const name of FILTER_NAMES) {
+    const value = String(data.get(name) ?? "");
+    if (value) filters[name] = value;
+  }
+  const sort = String(data.get("sort") ?? "");
+  return { query: String(data.get("q") ?? "").trim(), sort: (sort || "relevance") as SortOrder, filters };
+}
+
+function writeForm(form: HTMLFormElement, state: SearchState): void {
+  const input = form.elements.namedItem("q");
+  if (input instanceof HTMLInputElement) input.value = state.query;
+  const sort = form.elements.namedItem("sort");
+  if (sort instanceof HTMLSelectElement) sort.value = state.sort === "relevance" ? "" : state.sort;
+  for (const name of FILTER_NAMES) {
+    const select = form.elements.namedItem(name);
+    if (select instanceof HTMLSelectElement) setSelectValue(select, state.filters[name] ?? "");
+  }
+}
+
+/** Selects a value, adding it as an option when the list does not have it yet (a filter from a shared link). */
+function setSelectValue(select: HTMLSelectElement, value: string): void {
+  if (value && ![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
+  select.value = value;
+}
+
+/** Lists each filter's values, most frequent first; a filter no article uses is hidden. */
+function fillFilterOptions(form: HTMLFormElement, counts: Record<string, Record<string, number>>): void {
+  for (const name of FILTER_NAMES) {
+    const select = form.elements.namedItem(name);
+    if (!(select instanceof HTMLSelectElement)) continue;
+    const values = Object.entries(counts[name] ?? {}).sort((a, b) =>
+      name === "year" ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0]),
+    );
+    const current = select.value;
+    const all = select.options[0];
+    select.replaceChildren(
+      ...(all ? [all] : []),
+      ...values.map(([value, count]) => new Option(`${value}（${count}）`, value)),
+    );
+    setSelectValue(select, current);
+    const label = select.closest("label");
+    if (label) label.hidden = values.length === 0 && !current;
+  }
+}
+
+/**
+ * Points the script switch at the same search in the other script. The query converts
+ * itself there; filter values are words of this script's index, so they are left behind.
+ */
+function keepSearchOnScriptSwitch(state: SearchState): void {
+  const query = writeSearchState({ ...state, filters: {} });
+  for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-script-choice]")) {
+    link.search = query ? `?${query}` : "";
+  }
+}
+
+function renderResult(view: ResultView): HTMLLIElement {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const title = document.createElement("a");
+  title.className = "search-result-title";
+  title.href = view.url;
+  title.textContent = view.title;
+  const meta = document.createElement("p");
+  meta.className = "search-result-meta";
+  if (view.day) {
+    const time = document.createElement("time");
+    time.dateTime = view.day;
+    time.textContent = formatChineseDay(view.day);
+    meta.append(time);
+  }
+  if (view.source) meta.append(`${view.day ? " · " : ""}${view.source}`);
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-result-excerpt";
+  // Pagefind escapes the page text and adds only <mark> elements, so this is safe as HTML.
+  excerpt.innerHTML = view.excerpt;
+  item.append(title, meta, excerpt);
+  return item;
+}

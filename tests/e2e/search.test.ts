@@ -1,0 +1,206 @@
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeXwlbArchive, type XwlbArticle } from "../../bench/fixtures.ts";
+import type { SearchManifest } from "../../src/lib/search/manifest.ts";
+import { SAMPLE_ARTICLE } from "../helpers/archive.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { buildSite, type BuildResult } from "./support/build.ts";
+import { serveSite, type SiteServer } from "./support/server.ts";
+
+/** The Taiyuan sample: Traditional original, with a Simplified page made at build time. */
+const TAIYUAN = "/articles/2020-03-04-1h89qg/";
+
+let articles: XwlbArticle[];
+let build: BuildResult;
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const archive = mkdtempSync(path.join(tmpdir(), "search-archive-"));
+  articles = writeXwlbArchive(archive, { limit: 200 });
+  copyFileSync(SAMPLE_ARTICLE, path.join(archive, "articles", path.basename(SAMPLE_ARTICLE)));
+  // Small shards, so that the test also covers searching several shards together.
+  const shardPages = process.env["SEARCH_SHARD_PAGES"];
+  process.env["SEARCH_SHARD_PAGES"] = "150";
+  try {
+    build = buildSite(archive);
+  } finally {
+    if (shardPages === undefined) delete process.env["SEARCH_SHARD_PAGES"];
+    else process.env["SEARCH_SHARD_PAGES"] = shardPages;
+  }
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  console.log(`search fixture (${articles.length + 1} articles) built in ${build.seconds.toFixed(1)} s`);
+  server = await serveSite(build.outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs a search from the search page's form, as a reader does, and waits for the outcome. */
+async function search(page: Page, script: "zh-hans" | "zh-hant", query: string): Promise<void> {
+  if (!page.url().includes(`/${script}/search/`)) await page.goto(`${server.url}/${script}/search/`);
+  await page.locator("#search-q").fill(query);
+  await page.locator("#search-q").press("Enter");
+  await settled(page);
+}
+
+/** Waits until the status line reports an outcome rather than progress. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector("[data-search-status]")?.textContent ?? "";
+    return status !== "" && !status.includes("……");
+  });
+}
+
+/** The paths of the results shown, without the highlight parameters. */
+async function resultPaths(page: Page): Promise<string[]> {
+  const hrefs = await page
+    .locator(".search-result-title")
+    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  return hrefs;
+}
+
+/** Presses "more" until `count` results are listed. */
+async function showResults(page: Page, count: number): Promise<void> {
+  while ((await page.locator(".search-result").count()) < count) {
+    const before = await page.locator(".search-result").count();
+    await page.locator("[data-search-more]").click();
+    await expect.poll(() => page.locator(".search-result").count()).toBeGreaterThan(before);
+  }
+}
+
+async function resultDays(page: Page): Promise<string[]> {
+  return page
+    .locator(".search-result-meta time")
+    .evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
+}
+
+describe("full-text search", () => {
+  it("puts every article page of each script in the index", () => {
+    for (const language of ["zh-hans", "zh-hant"]) {
+      const manifest = JSON.parse(
+        readFileSync(path.join(build.outDir, "pagefind", `search.${language}.json`), "utf8"),
+      ) as SearchManifest;
+      expect(manifest.pages, language).toBe(articles.length + 1);
+      expect(manifest.shards.length, language).toBeGreaterThan(1);
+    }
+  });
+
+  it("finds a Simplified query on Simplified pages, with the query in the address", async () => {
+    const expected = articles.find((article) => article.title.includes("乡村振兴"));
+    expect(expected).toBeDefined();
+    const page = await browser.newPage();
+    await search(page, "zh-hans", "乡村振兴");
+    expect(decodeURIComponent(page.url())).toContain("?q=乡村振兴");
+    expect((await resultPaths(page)).slice(0, 10)).toContain(`/zh-hans/articles/${expected?.id}/`);
+    const first = page.locator(".search-result").first();
+    await expect(first.locator("mark").first().textContent()).resolves.toMatch(/乡村|振兴/);
+    await expect(first.locator(".search-result-meta").textContent()).resolves.toMatch(/\d{4}年\d{2}月\d{2}日/);
+    await page.close();
+  });
+
+  it("finds a Traditional query on Traditional pages", async () => {
+    const page = await browser.newPage();
+    await search(page, "zh-hant", "掛牌督戰");
+    expect((await resultPaths(page))[0]).toBe(`/zh-hant${TAIYUAN}`);
+    await expect(page.locator(".search-result-meta").first().textContent()).resolves.toContain("山西日報");
+    await page.close();
+  });
+
+  it("finds Traditional pages with a Simplified query, and Simplified pages with a Traditional one", async () => {
+    const page = await browser.newPage();
+    await search(page, "zh-hant", "脱贫攻坚");
+    await expect(page.locator("[data-search-status]").textContent()).resolves.toContain("脫貧攻堅");
+    expect((await resultPaths(page)).slice(0, 10)).toContain(`/zh-hant${TAIYUAN}`);
+    await expect(page.locator(".search-result-excerpt mark").first().textContent()).resolves.toMatch(/[脫貧攻堅]/);
+
+    const expected = articles.find((article) => article.title.includes("乡村振兴"));
+    await search(page, "zh-hans", "鄉村振興");
+    expect((await resultPaths(page)).slice(0, 10)).toContain(`/zh-hans/articles/${expected?.id}/`);
+    await search(page, "zh-hans", "乡村振興");
+    expect((await resultPaths(page)).slice(0, 10)).toContain(`/zh-hans/articles/${expected?.id}/`);
+    await page.close();
+  });
+
+  it("narrows results with filters that combine, kept in the address", async () => {
+    const page = await browser.newPage();
+    await search(page, "zh-hans", "习近平");
+    const everything = await resultPaths(page);
+    expect(everything.length).toBeGreaterThan(1);
+    await page.locator("[data-search-filters] summary").click();
+    const source = page.locator('select[name="source"]');
+    await expect.poll(() => source.locator("option").count()).toBeGreaterThan(1);
+    await source.selectOption("山西日报");
+    await settled(page);
+    expect(decodeURIComponent(page.url())).toContain("source=山西日报");
+    expect(await resultPaths(page)).toEqual([`/zh-hans${TAIYUAN}`]);
+
+    await source.selectOption("央视网");
+    await settled(page);
+    await page.locator('select[name="year"]').selectOption("2022");
+    await settled(page);
+    expect(decodeURIComponent(page.url())).toContain("source=央视网");
+    expect(decodeURIComponent(page.url())).toContain("year=2022");
+    const days = await resultDays(page);
+    expect(days.length).toBeGreaterThan(0);
+    expect(days.every((day) => day.startsWith("2022-"))).toBe(true);
+    expect(await resultPaths(page)).not.toContain(`/zh-hans${TAIYUAN}`);
+    await page.close();
+  });
+
+  it("sorts by date across every shard, newest or oldest first", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=newest`);
+    await settled(page);
+    await showResults(page, 40);
+    const newest = await resultDays(page);
+    expect(newest).toEqual([...newest].sort().reverse());
+
+    await page.locator('select[name="sort"]').selectOption("oldest");
+    await settled(page);
+    await showResults(page, 40);
+    const oldest = await resultDays(page);
+    expect(oldest).toEqual([...oldest].sort());
+    expect(oldest[0]).toBe("2020-03-04");
+    await page.close();
+  });
+
+  it("leads from a result to the article with the searched terms marked", async () => {
+    const page = await browser.newPage();
+    await search(page, "zh-hant", "脱贫攻坚");
+    await page.locator(`.search-result-title[href^="/zh-hant${TAIYUAN}"]`).click();
+    await page.waitForURL(/pagefind-highlight=/);
+    await expect.poll(() => page.locator("mark.search-highlight").count()).toBeGreaterThan(3);
+    const marked = await page.locator(".article-body mark.search-highlight").allTextContents();
+    expect(marked.join("")).toContain("攻堅");
+    await page.close();
+  });
+
+  it("goes back to the previous search with the back button", async () => {
+    const page = await browser.newPage();
+    await search(page, "zh-hans", "冬奥");
+    const first = await resultPaths(page);
+    await search(page, "zh-hans", "长江");
+    await page.goBack();
+    await settled(page);
+    await expect(page.locator("#search-q").inputValue()).resolves.toBe("冬奥");
+    expect(await resultPaths(page)).toEqual(first);
+    await page.close();
+  });
+
+  it("works as a plain form without JavaScript, saying search needs it", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/zh-hant/`);
+    await page.locator("#site-search-q").fill("脫貧");
+    await page.locator("#site-search-q").press("Enter");
+    await page.waitForURL(/\/zh-hant\/search\/\?q=/);
+    await expect(page.locator(".search-note").textContent()).resolves.toContain("JavaScript");
+    await page.close();
+  });
+});

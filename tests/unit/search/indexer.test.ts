@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createConverter, TO_HANS, TO_HANT } from "../../../src/lib/script/index.ts";
+import { buildSearchIndex } from "../../../src/lib/search/indexer.ts";
+import type { SearchManifest } from "../../../src/lib/search/manifest.ts";
+import type { QueryTable } from "../../../src/lib/search/query-converter.ts";
+
+const rules = { toHant: createConverter(TO_HANT).rules, toHans: createConverter(TO_HANS).rules };
+
+/** A built site with article pages marked up as src/pages/[script]/articles/[id].astro does. */
+function site(articles: { id: string; day: string; hans: string; hant: string }[], broken?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "search-site-"));
+  for (const { id, day, hans, hant } of articles) {
+    for (const [segment, lang, text] of [
+      ["zh-hans", "zh-Hans", hans],
+      ["zh-hant", "zh-Hant", hant],
+    ] as const) {
+      const file = path.join(dir, segment, "articles", id, "index.html");
+      mkdirSync(path.dirname(file), { recursive: true });
+      const indexed = id === broken ? "" : " data-pagefind-body";
+      writeFileSync(
+        file,
+        `<!DOCTYPE html><html lang="${lang}"><head><title>${text}</title></head><body><main><article>` +
+          `<header class="headline"${indexed}><h1>${text.slice(0, 8)}</h1></header>` +
+          `<div class="article-body"${indexed}><p>${text}</p></div>` +
+          `<span hidden data-pagefind-sort="date:${day}T00:00:00.000Z" data-pagefind-meta="date:${day}"></span>` +
+          `<span hidden data-pagefind-filter="year:${day.slice(0, 4)}"></span></article></main></body></html>`,
+      );
+    }
+  }
+  return dir;
+}
+
+const ARTICLES = [
+  {
+    id: "a1",
+    day: "2021-05-01",
+    hans: "全面推进乡村振兴，巩固脱贫攻坚成果。",
+    hant: "全面推進鄉村振興，鞏固脫貧攻堅成果。",
+  },
+  { id: "a2", day: "2022-06-02", hans: "扶贫干部深入基层。", hant: "扶貧幹部深入基層。" },
+  { id: "a3", day: "2023-07-03", hans: "高质量发展是首要任务。", hant: "高質量發展是首要任務。" },
+];
+
+describe("building the search index", () => {
+  it("indexes every article page in each script and describes the index for the search page", async () => {
+    const dir = site(ARTICLES);
+    const report = await buildSearchIndex({ siteDir: dir, shardPages: 100, rules });
+    expect(report.pages).toEqual({ "zh-hans": 3, "zh-hant": 3 });
+    for (const language of ["zh-hans", "zh-hant"]) {
+      const manifest = JSON.parse(
+        readFileSync(path.join(dir, "pagefind", `search.${language}.json`), "utf8"),
+      ) as SearchManifest;
+      expect(manifest.pages).toBe(3);
+      expect(manifest.shards).toEqual(["/pagefind/0/"]);
+      expect(existsSync(path.join(dir, "pagefind", "0", "pagefind.js"))).toBe(true);
+      expect(existsSync(path.join(dir, "pagefind", "0", "pagefind-ui.js"))).toBe(false);
+      const table = JSON.parse(readFileSync(path.join(dir, manifest.table), "utf8")) as QueryTable;
+      expect(table.chain.length).toBeGreaterThan(0);
+    }
+    const entry = JSON.parse(readFileSync(path.join(dir, "pagefind", "0", "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.languages["zh-hans"]?.page_count).toBe(3);
+    expect(entry.languages["zh-hant"]?.page_count).toBe(3);
+  });
+
+  it("splits a large index into date-ordered shards, newest first in the manifest", async () => {
+    const dir = site(ARTICLES);
+    const report = await buildSearchIndex({ siteDir: dir, shardPages: 2, rules });
+    expect(report.shards.map((shard) => shard.pages)).toEqual([2, 2, 2]);
+    const manifest = JSON.parse(
+      readFileSync(path.join(dir, "pagefind", "search.zh-hans.json"), "utf8"),
+    ) as SearchManifest;
+    expect(manifest.shards).toEqual(["/pagefind/2/", "/pagefind/1/", "/pagefind/0/"]);
+    expect(manifest.sortBase).toBe(3);
+  });
+
+  it("fails, naming the page, when an article page cannot be indexed", async () => {
+    const dir = site(ARTICLES, "a2");
+    await expect(buildSearchIndex({ siteDir: dir, shardPages: 100, rules })).rejects.toThrow(
+      /zh-han[st]\/articles\/a2\/index\.html: has no a data-pagefind-body element/,
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { dateSortWeight, planShards } from "../../../src/lib/search/shards.ts";
+
+const page = (day: string, lang = "zh-hans") => ({
+  url: `/${lang}/articles/${day}/`,
+  sortValue: `${day}T00:00:00.000Z`,
+});
+
+describe("index shards", () => {
+  it("keeps an archive within capacity in one shard", () => {
+    const shards = planShards([page("2023-01-02"), page("2022-05-01")], 10);
+    expect(shards.map((shard) => shard.name)).toEqual(["0"]);
+  });
+
+  it("cuts pages in date order into shards of at most the capacity", () => {
+    const days = ["2021-03-01", "2020-01-01", "2024-12-31", "2022-07-07", "2023-02-02"];
+    const shards = planShards(
+      days.map((day) => page(day)),
+      2,
+    );
+    expect(shards.map((shard) => shard.pages.map((p) => p.sortValue.slice(0, 10)))).toEqual([
+      ["2020-01-01", "2021-03-01"],
+      ["2022-07-07", "2023-02-02"],
+      ["2024-12-31"],
+    ]);
+  });
+
+  it("refuses a capacity that is not a positive whole number", () => {
+    expect(() => planShards([], 0)).toThrow(/positive whole number/);
+  });
+
+  it("weights shards so a merged date sort is in date order, both ways", () => {
+    // Simulate Pagefind: positions from 1 within each shard's date order (the anchor holds 0),
+    // desc scores position × weight, asc scores −position × weight, merged by score, highest first.
+    const capacity = 4;
+    const days = Array.from({ length: 11 }, (_, i) => `2020-01-${String(i + 10)}`);
+    const shards = planShards(
+      days.map((day) => page(day)),
+      capacity,
+    );
+    const hits = shards.flatMap((shard, rank) =>
+      shard.pages.map((p, index) => ({
+        day: p.sortValue,
+        position: index + 1,
+        weight: dateSortWeight(rank, capacity + 1),
+      })),
+    );
+    const merged = (score: (hit: (typeof hits)[number]) => number) =>
+      [...hits].sort((a, b) => score(b) - score(a)).map((hit) => hit.day);
+    const desc = merged((hit) => hit.position * hit.weight);
+    const asc = merged((hit) => -hit.position * hit.weight);
+    expect(desc).toEqual([...days].map((day) => `${day}T00:00:00.000Z`).reverse());
+    expect(asc).toEqual(days.map((day) => `${day}T00:00:00.000Z`));
+  });
+});
