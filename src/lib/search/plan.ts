@@ -46,9 +46,9 @@ export const ENOUGH_EXACT = 10;
 /**
  * Runs a plan's searches one after another (Pagefind loads index chunks into shared state,
  * and concurrent searches were seen to miss pages while each other's chunks loaded) and
- * combines them. Searches that cannot change what is shown are skipped, since each loads
- * more of the index: the rest when a quoted phrase is found, the pairs when the exact
- * phrase already fills the first page.
+ * combines them. The pair search is skipped when it could not change the first page of
+ * results, since each search loads more of the index: when a quoted phrase is found, or
+ * when the exact phrase alone fills the first page.
  */
 export async function runPlan<T extends { id: string }>(
   plan: QueryPlan,
@@ -57,9 +57,10 @@ export async function runPlan<T extends { id: string }>(
 ): Promise<Combined<T>> {
   const exact = plan.exact === undefined ? undefined : await search(plan.exact);
   const found = exact?.length ?? 0;
-  if (plan.quoted && found > 0) return combineResults(plan, { exact, words: [] }, byDate);
+  // The words search also ranks the exact matches, which Pagefind's exact search scores all alike.
   const words = await search(plan.words);
-  const pairs = plan.pairs === undefined || found >= ENOUGH_EXACT ? undefined : await search(plan.pairs);
+  const settled = found >= ENOUGH_EXACT || (plan.quoted && found > 0);
+  const pairs = plan.pairs === undefined || settled ? undefined : await search(plan.pairs);
   return combineResults(plan, { exact, words, pairs }, byDate);
 }
 
@@ -77,19 +78,25 @@ export interface Combined<T> {
 }
 
 /**
- * Combines a plan's results. By relevance: exact matches, then pages with every pair, then
- * the other pair matches, then the other word matches. By date, only the first of those
- * tiers that has any page, so that a date-ordered list is not diluted by loose matches. A
- * quoted phrase shows only exact matches, or the looser tiers when there are none.
+ * Combines a plan's results. By relevance: exact matches (in the order of the words
+ * search), then pages with every pair, then the other pair matches, then the other word
+ * matches. By date, only the first of those tiers that has any page, so that a
+ * date-ordered list is not diluted by loose matches. A quoted phrase shows only exact
+ * matches, or the looser tiers when there are none.
  */
 export function combineResults<T extends { id: string }>(
   plan: QueryPlan,
   results: PlanResults<T>,
   byDate: boolean,
 ): Combined<T> {
-  const exact = results.exact ?? [];
   const words = results.words;
   const pairs = results.pairs ?? [];
+  // Pagefind's exact search scores every match alike, so by relevance its matches take the words search's order.
+  const rank = new Map(words.map((hit, index) => [hit.id, index]));
+  const unranked = words.length;
+  const exact = byDate
+    ? (results.exact ?? [])
+    : [...(results.exact ?? [])].sort((a, b) => (rank.get(a.id) ?? unranked) - (rank.get(b.id) ?? unranked));
   if (plan.quoted && exact.length > 0) return { hits: [...exact], loose: false };
   const inPairs = new Set(pairs.map((hit) => hit.id));
   const tiers = [exact, words.filter((hit) => inPairs.has(hit.id)), pairs, words];

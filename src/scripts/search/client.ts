@@ -44,7 +44,7 @@ export class SearchClient {
   /** Starts loading what a search needs, so the first search is quick. */
   async warm(): Promise<void> {
     const manifest = await this.#loadManifest();
-    if (manifest.pages > 0) await (await this.#loadPagefind()).use("relevance");
+    if (manifest.pages > 0) await (await this.#loadPagefind()).use();
   }
 
   /** Runs a search; the query is tidied and converted to the reader's script first. */
@@ -83,7 +83,7 @@ export class SearchClient {
   async filterValues(): Promise<FilterCounts> {
     const manifest = await this.#loadManifest();
     if (manifest.pages === 0) return {};
-    return (await (await this.#loadPagefind()).use("relevance")).filters();
+    return (await (await this.#loadPagefind()).use()).filters();
   }
 
   #loadManifest(): Promise<SearchManifest> {

@@ -72,13 +72,13 @@ export function startSearchPage(form: HTMLFormElement): void {
     writeForm(form, state);
     keepSearchOnScriptSwitch(state);
     if (Object.keys(state.filters).length > 0 && filtersPanel) filtersPanel.open = true;
-    if (filtersPanel?.open) void loadFilters();
     list.replaceChildren();
     more.hidden = true;
     outcome = undefined;
     adding = undefined;
     if (!state.query) {
       status.textContent = "";
+      if (filtersPanel?.open) void loadFilters();
       return;
     }
     status.textContent = strings.loading;
@@ -96,6 +96,8 @@ export function startSearchPage(form: HTMLFormElement): void {
         found.total > 0 ? strings.count.replace("{count}", String(found.total)) : strings.none,
       ];
       status.textContent = notes.join(" ");
+      // After the search, not alongside it: a search sorted by date may set Pagefind up anew.
+      if (filtersPanel?.open) void loadFilters();
     } catch (error) {
       if (mine !== generation) return;
       status.textContent = strings.unavailable;

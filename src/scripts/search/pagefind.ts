@@ -57,14 +57,14 @@ export class ShardedPagefind {
     this.#manifest = manifest;
   }
 
-  /** Pagefind set up for a ranking mode. */
-  async use(mode: RankMode): Promise<PagefindModule> {
+  /** Pagefind set up for a ranking mode, or in whichever mode it is already when none is asked for (filters do not care). */
+  async use(mode?: RankMode): Promise<PagefindModule> {
     const shards = this.#manifest.shards;
     const primary = shards[0];
     if (!primary) throw new Error("the search index has no pages in this script");
     this.#module ??= import(/* @vite-ignore */ `${primary}pagefind.js`) as Promise<PagefindModule>;
     const pagefind = await this.#module;
-    const wanted = shards.length > 1 ? mode : "relevance";
+    const wanted = shards.length > 1 ? (mode ?? this.#mode ?? "relevance") : "relevance";
     if (wanted !== this.#mode) {
       const again = this.#mode !== undefined;
       this.#mode = wanted;

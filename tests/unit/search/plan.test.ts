@@ -38,6 +38,13 @@ describe("combining the searches", () => {
     expect(ids(combineResults(plan, results, false).hits)).toEqual(["e1", "e2", "p1", "p2", "w1", "w2"]);
   });
 
+  it("orders exact matches as the words search ranks them, since Pagefind scores exact matches alike", () => {
+    const ranked = combineResults(plan, { exact: hits("e3", "e1", "e2"), words: hits("e2", "w1", "e1") }, false);
+    expect(ids(ranked.hits)).toEqual(["e2", "e1", "e3", "w1"]);
+    const byDate = combineResults(plan, { exact: hits("e3", "e1", "e2"), words: hits("e2", "w1", "e1") }, true);
+    expect(ids(byDate.hits)).toEqual(["e3", "e1", "e2"]);
+  });
+
   it("lists only the best tier that has pages when sorting by date", () => {
     expect(ids(combineResults(plan, results, true).hits)).toEqual(["e1", "e2"]);
     expect(ids(combineResults(plan, { ...results, exact: [] }, true).hits)).toEqual(["p1"]);
@@ -77,9 +84,9 @@ describe("running the searches", () => {
     expect(combined.hits).toHaveLength(ENOUGH_EXACT + 1);
   });
 
-  it("stops at the exact search when a quoted phrase is found", async () => {
-    const { ran, search } = index({ '"空谈误国"': ["e1"] });
+  it("shows only the exact matches of a quoted phrase that is found, without the pairs", async () => {
+    const { ran, search } = index({ '"空谈误国"': ["e1"], 空谈误国: ["w1", "e1"] });
     expect(ids((await runPlan(planQuery('"空谈误国"'), search, false)).hits)).toEqual(["e1"]);
-    expect(ran).toEqual(['"空谈误国"']);
+    expect(ran).toEqual(['"空谈误国"', "空谈误国"]);
   });
 });
