@@ -56,8 +56,9 @@ const INLINE = new Set([
 ]);
 
 /**
- * Converts the text of a hast tree in place: text nodes only, never attribute values,
- * never inside code, pre, script or style, never inside an element marked translate="no".
+ * Converts the text of a hast tree in place: text nodes and the attributes a reader reads
+ * (READ_ATTRIBUTES), never other attribute values such as href or src, never inside code,
+ * pre, script or style, never inside an element marked translate="no".
  * Adjacent text, also across inline markup such as <strong> or <a>, is converted as one
  * stretch so that OpenCC's phrase segmentation sees whole words.
  */
@@ -75,14 +76,16 @@ export function convertTree(tree: Root, converter: Converter): void {
       } else if (node.type === "element") {
         if (isKept(node) || SKIP.has(node.tagName)) {
           end();
-        } else if (INLINE.has(node.tagName)) {
+          continue;
+        }
+        convertReadAttributes(node, converter);
+        if (INLINE.has(node.tagName)) {
           walk(node.children);
         } else {
           end();
           walk(node.children);
           end();
         }
-        // Attribute values (href, title, alt, data-*) are never converted.
       } else if (node.type === "comment" || node.type === "doctype") {
         end();
       }
@@ -91,6 +94,20 @@ export function convertTree(tree: Root, converter: Converter): void {
   walk(tree.children);
   end();
   for (const stretch of stretches) convertStretch(stretch, converter);
+}
+
+/**
+ * Attributes whose values are prose for the reader: alt text is what a screen reader reads
+ * for an image, and a title is shown as a tooltip. Other attributes (href, src, ids,
+ * classes, data-*) are addresses or names and are never converted.
+ */
+const READ_ATTRIBUTES = ["alt", "title"] as const;
+
+function convertReadAttributes(element: Element, converter: Converter): void {
+  for (const name of READ_ATTRIBUTES) {
+    const value = element.properties[name];
+    if (typeof value === "string" && value !== "") element.properties[name] = converter.convert(value);
+  }
 }
 
 /** Whether an element is marked to keep its content as written. */

@@ -36,7 +36,7 @@ function render(markdown: string, converter: Converter): string {
 const toHant = createConverter(TO_HANT);
 
 describe("convertTree", () => {
-  it("converts text but never URLs, titles, alt text or code", () => {
+  it("converts text, alt text and titles but never URLs, file names or code", () => {
     const html = render(
       [
         '[发展报告](https://example.cn/发展/后记?q=发展 "发展标题")与![头发](/img/头发.png)',
@@ -50,9 +50,9 @@ describe("convertTree", () => {
       toHant,
     );
     expect(html).toContain(
-      '<a href="https://example.cn/%E5%8F%91%E5%B1%95/%E5%90%8E%E8%AE%B0?q=%E5%8F%91%E5%B1%95" title="发展标题">發展報告</a>與',
+      '<a href="https://example.cn/%E5%8F%91%E5%B1%95/%E5%90%8E%E8%AE%B0?q=%E5%8F%91%E5%B1%95" title="發展標題">發展報告</a>與',
     );
-    expect(html).toContain('alt="头发"');
+    expect(html).toContain('alt="頭髮"');
     expect(html).toContain('src="/img/%E5%A4%B4%E5%8F%91.png"');
     expect(html).toContain("<code>关于发展</code>");
     expect(html).toContain("const 发展 = '后来';");
