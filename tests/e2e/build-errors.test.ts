@@ -18,5 +18,6 @@ describe("building an archive with bad content", () => {
     expect(result.output).toContain('articles/2024/01/typo.md: titel: unknown field (did you mean "title"?)');
     expect(result.output).toContain('articles/2024/01/copy.md: id: duplicate id "2024-01-02-abc123"');
     expect(result.output).toContain("npm run check");
+    expect(result.output).not.toContain("Stack trace");
   });
 });
