@@ -7,6 +7,8 @@
  *   npx tsx bench/search-index.ts --large 9       the corpus 9 times over (~103,000 articles,
  *                                                 ~207,000 pages), indexing only, on pages
  *                                                 written from a template of the article page
+ *   npx tsx bench/search-index.ts --site <dir>    indexing only, of a built site (or of the
+ *                                                 pages an interrupted --large run left)
  *
  * Options: --runs N (indexing runs per size, default 3; the median is printed),
  * --shard-pages N (pages per index shard, default the integration's).
@@ -29,6 +31,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "2000,6000,all" },
     large: { type: "string" },
+    site: { type: "string" },
     runs: { type: "string", default: "3" },
     "shard-pages": { type: "string", default: String(DEFAULT_SHARD_PAGES) },
   },
@@ -182,8 +185,15 @@ async function largeRun(repeat: number): Promise<void> {
   const started = performance.now();
   const pages = writeTemplatePages(siteDir, items, repeat);
   console.log(
-    `${items.length * repeat} articles (${pages} pages) written in ${((performance.now() - started) / 1000).toFixed(0)} s; indexing with shards of ${shardPages} pages…`,
+    `${items.length * repeat} articles (${pages} pages) written in ${((performance.now() - started) / 1000).toFixed(0)} s to ${siteDir}`,
   );
+  await indexOnly(siteDir);
+  rmSync(siteDir, { recursive: true, force: true });
+}
+
+/** Indexes a site folder once, printing what it took. */
+async function indexOnly(siteDir: string): Promise<void> {
+  console.log(`indexing ${siteDir} with shards of ${shardPages} pages…`);
   const { report, pagefindPeak } = await measureIndexing(siteDir, true);
   const indexed = Object.values(report.pages).reduce((sum, count) => sum + count, 0);
   console.log(
@@ -191,7 +201,6 @@ async function largeRun(repeat: number): Promise<void> {
       `(${((report.seconds / indexed) * 1000).toFixed(2)} ms/page); largest Pagefind peak ${(pagefindPeak / GIB).toFixed(2)} GiB; ` +
       `Node peak ${((process.resourceUsage().maxRSS * 1024) / GIB).toFixed(2)} GiB`,
   );
-  rmSync(siteDir, { recursive: true, force: true });
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -200,5 +209,6 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), ...rows.map(line)].join("\n");
 }
 
-if (values.large) await largeRun(Number(values.large));
+if (values.site) await indexOnly(values.site);
+else if (values.large) await largeRun(Number(values.large));
 else await realSizes();
