@@ -1,6 +1,7 @@
 import { ConverterFactory, Trie, type DictGroup, type DictLike } from "opencc-js/core";
 import { configs as cn2tConfigs } from "opencc-js/preset/cn2t";
 import { configs as t2cnConfigs } from "opencc-js/preset/t2cn";
+import { unmatchedLength } from "./code-points.ts";
 import { directionName, type Direction } from "./direction.ts";
 
 /**
@@ -90,36 +91,4 @@ function buildEngine(key: keyof typeof CONFIG): Engine {
       return out;
     },
   };
-}
-
-/**
- * Mirrors opencc-js: outside words it steps one code point at a time, except that an
- * ideographic description sequence (⿰氵工) is stepped over whole, so no word is matched inside it.
- */
-function unmatchedLength(text: string, index: number): number {
-  const end = idsEnd(text, index);
-  return end > index ? end - index : codePointLength(text, index);
-}
-
-function codePointLength(text: string, index: number): number {
-  return (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
-}
-
-function idsArity(codePoint: number): number {
-  if (codePoint >= 0x2ff0 && codePoint <= 0x2ff1) return 2;
-  if (codePoint >= 0x2ff2 && codePoint <= 0x2ff3) return 3;
-  if (codePoint >= 0x2ff4 && codePoint <= 0x2fff) return 2;
-  return 0;
-}
-
-function idsEnd(text: string, index: number): number {
-  const arity = idsArity(text.codePointAt(index) ?? 0);
-  if (arity === 0) return 0;
-  let end = index + codePointLength(text, index);
-  for (let n = 0; n < arity; n++) {
-    if (end >= text.length) return 0;
-    const child = idsEnd(text, end);
-    end = child || end + codePointLength(text, end);
-  }
-  return end;
 }

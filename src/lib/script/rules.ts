@@ -1,4 +1,5 @@
 import type { ConversionRules } from "../article/schema.ts";
+import { isLowSurrogate } from "./code-points.ts";
 import type { Direction } from "./direction.ts";
 
 /** Where a rule comes from; later layers win over earlier ones for the same term. */
@@ -107,10 +108,6 @@ export function compileRules(
       return found && isLowSurrogate(text.charCodeAt(found.end)) ? undefined : found;
     },
   };
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 /** Whether a set of rules from front matter or a file holds no rules at all. */

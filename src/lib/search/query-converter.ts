@@ -6,6 +6,8 @@
  * dictionary entries the archive's text uses (see query-table.ts), so it stays small.
  */
 
+import { isLowSurrogate, unmatchedLength } from "../script/code-points.ts";
+
 /** An override: the term, what it becomes (null: kept as typed), and a character class it must not follow. */
 export type QueryRule = [term: string, output: string | null, notAfter?: string];
 
@@ -192,37 +194,4 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
     flushRun(text.length);
     return parts.join("");
   };
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}
-
-/** As opencc-js: one code point, or a whole ideographic description sequence (⿰氵工). */
-function unmatchedLength(text: string, index: number): number {
-  const end = idsEnd(text, index);
-  return end > index ? end - index : codePointLength(text, index);
-}
-
-function codePointLength(text: string, index: number): number {
-  return (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
-}
-
-function idsArity(code: number): number {
-  if (code >= 0x2ff0 && code <= 0x2ff1) return 2;
-  if (code >= 0x2ff2 && code <= 0x2ff3) return 3;
-  if (code >= 0x2ff4 && code <= 0x2fff) return 2;
-  return 0;
-}
-
-function idsEnd(text: string, index: number): number {
-  const arity = idsArity(text.codePointAt(index) ?? 0);
-  if (arity === 0) return 0;
-  let end = index + codePointLength(text, index);
-  for (let n = 0; n < arity; n++) {
-    if (end >= text.length) return 0;
-    const child = idsEnd(text, end);
-    end = child || end + codePointLength(text, end);
-  }
-  return end;
 }
