@@ -17,7 +17,7 @@ type Line = [tag: string, value: string | undefined];
  * - a policy document is `RPRT`, issuing bodies as authors and in `PB`, the
  *   document number in `SN` and its type in `M3`, which every reader takes as
  *   report number, type and institution. `GOVDOC` would be the closer name, but
- *   under the 2011 tags its date is a year only and its number is dropped;
+ *   citation-js keeps only the year of its date, and Zotero imports it as a report;
  * - a report with no known outlet is `ELEC`, a web page.
  *
  * Names are written whole, as given: a reader splits a RIS name only at a comma.
