@@ -46,7 +46,7 @@ export function isPolicyDocument(meta: ArticleMeta): boolean {
  * television programme, not a newspaper.
  */
 const BROADCAST =
-  /联播|電視|电视|广播|廣播|央视|央視|卫视|衛視|频道|頻道|电台|電台|之声|之聲|\b(?:CCTV|CGTN|CNR|CRI|TVB)\b/i;
+  /联播|聯播|電視|电视|广播|廣播|央视|央視|卫视|衛視|频道|頻道|电台|電台|之声|之聲|\b(?:CCTV|CGTN|CNR|CRI|TVB)\b/i;
 
 /** Whether a report's outlet is a broadcast programme, judged from its source and publisher. */
 export function isBroadcast(meta: ArticleMeta): boolean {

@@ -48,6 +48,7 @@ describe("kind of outlet", () => {
         { url: "https://example.org/a/", script: "hans" },
       ).medium;
     expect(report("新闻联播", "央视网")).toBe("broadcast");
+    expect(report("新聞聯播")).toBe("broadcast");
     expect(report("焦点访谈", "中央广播电视总台")).toBe("broadcast");
     expect(report("中国之声")).toBe("broadcast");
     expect(report("山西日報", "太原新聞網（太原日報報業集團）")).toBe("newspaper");
