@@ -163,7 +163,7 @@ describe("browsing the archive", () => {
     await page.goto(`${server.url}/zh-hant/articles/2024-01-05-gf0001/`);
     const citation = await page.locator(".citation").innerText();
     expect(citation).toContain(
-      "國務院. 國務院關於進一步優化營商環境的通知: 國發〔2024〕1號[EB/OL]. (2024-01-05). " +
+      "國務院. 國務院關於進一步優化營商環境的通知: 國發〔2024〕1號[A/OL]. (2024-01-05)[引用日期]. " +
         "https://archive.example.org/zh-hans/articles/2024-01-05-gf0001/.",
     );
     expect(citation).toContain("January 5, 2024");
@@ -179,6 +179,16 @@ describe("browsing the archive", () => {
     await expect(page.locator('meta[property="og:url"]').getAttribute("content")).resolves.toBe(
       "https://archive.example.org/zh-hans/articles/2024-01-05-gf0001/",
     );
+    await page.close();
+  });
+
+  it("fills the citation's access date with the reader's today when scripts run", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/zh-hans/articles/2024-01-05-gf0001/`);
+    const today = await page.evaluate(() => new Date().toLocaleDateString("sv-SE"));
+    await expect
+      .poll(() => page.locator(".citation").innerText())
+      .toContain(`国发〔2024〕1号[A/OL]. (2024-01-05)[${today}]. https://`);
     await page.close();
   });
 

@@ -19,9 +19,13 @@ const MONTHS = [
  * A bibliography entry in the style of The Chicago Manual of Style (17th edition,
  * notes and bibliography):
  *
- * - report: `Author. “Title.” Newspaper, Month D, YYYY. URL.`; for an unsigned
- *   report the newspaper stands in the author's place, as Chicago advises;
+ * - newspaper report: `Author. “Title.” Newspaper, Month D, YYYY. URL.`; for an
+ *   unsigned report the newspaper stands in the author's place, as Chicago advises;
+ * - item of a broadcast programme: `Author. “Title.” Programme. Broadcaster, Month D,
+ *   YYYY. URL.`, starting with the title when unsigned;
  * - policy document: `Issuing body. “Title.” Document number, Month D, YYYY. URL.`
+ *
+ * No access date: Chicago asks for one only when a source has no date of its own.
  *
  * Names, titles and outlets stay in Chinese characters, which Chicago never sets in
  * italics. Chinese names keep their order (surname first, no comma). Chicago would
@@ -35,6 +39,8 @@ export function chicago(item: CitationItem): string {
   let body: string;
   if (item.kind === "policy") {
     body = `${title} ${item.documentNumber === undefined ? date : `${item.documentNumber}, ${date}`}.`;
+  } else if (item.medium === "broadcast" && item.container !== undefined) {
+    body = `${title} ${item.container}. ${item.publisher === undefined ? date : `${item.publisher}, ${date}`}.`;
   } else if (item.authors.length > 0) {
     body = `${title} ${item.container === undefined ? date : `${item.container}, ${date}`}.`;
   } else {

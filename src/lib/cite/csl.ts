@@ -3,10 +3,13 @@ import type { CitationItem } from "./item.ts";
 /** One item of CSL-JSON, the data format of citeproc, Zotero and Pandoc (the fields this archive fills). */
 export interface CslItem {
   id: string;
-  type: "article-newspaper" | "legislation" | "webpage";
+  type: "article-newspaper" | "broadcast" | "legislation" | "webpage";
   title: string;
   author?: { literal: string }[];
+  /** The newspaper, or the programme of a broadcast. */
   "container-title"?: string;
+  /** The broadcaster or website of a broadcast programme. */
+  publisher?: string;
   section?: string;
   /** The issuing bodies of a policy document (CSL's variable for an issuing authority). */
   authority?: string;
@@ -24,17 +27,20 @@ export interface CslItem {
 /**
  * An article as CSL-JSON. Names are given as `literal`: splitting a Chinese name into
  * family and given names by machine goes wrong for compound surnames (欧阳, 司马).
- * A policy document is `legislation` with its issuing bodies in `authority`, its
- * number in `number` and its type in `genre`.
+ * A report is `article-newspaper` with its newspaper as container, or `broadcast`
+ * with its programme as container and its broadcaster as publisher. A policy
+ * document is `legislation` with its issuing bodies in `authority`, its number in
+ * `number` and its type in `genre`.
  */
 export function cslItem(item: CitationItem): CslItem {
-  const type = item.kind === "policy" ? "legislation" : item.container === undefined ? "webpage" : "article-newspaper";
+  const type = cslType(item);
   return {
     id: item.id,
     type,
     title: item.title,
     ...(item.authors.length > 0 ? { author: item.authors.map((literal) => ({ literal })) } : {}),
-    ...(type === "article-newspaper" && item.container !== undefined ? { "container-title": item.container } : {}),
+    ...(type !== "legislation" && item.container !== undefined ? { "container-title": item.container } : {}),
+    ...(item.publisher === undefined ? {} : { publisher: item.publisher }),
     ...(item.section === undefined ? {} : { section: item.section }),
     ...(item.corporate ? { authority: item.authors.join("、") } : {}),
     ...(item.documentNumber === undefined ? {} : { number: item.documentNumber }),
@@ -50,6 +56,12 @@ export function cslItem(item: CitationItem): CslItem {
 /** A CSL-JSON file: an array of items, as reference managers import it. */
 export function cslJson(items: readonly CitationItem[]): string {
   return `${JSON.stringify(items.map(cslItem), null, 2)}\n`;
+}
+
+function cslType(item: CitationItem): CslItem["type"] {
+  if (item.kind === "policy") return "legislation";
+  if (item.medium === "broadcast") return "broadcast";
+  return item.medium === "newspaper" ? "article-newspaper" : "webpage";
 }
 
 function dateParts(day: string): { "date-parts": [[number, number, number]] } {

@@ -13,8 +13,12 @@ export interface CitationItem {
   authors: readonly string[];
   /** Whether the authors are organisations (issuing bodies) rather than people. */
   corporate: boolean;
-  /** The newspaper or outlet a report appeared in. */
+  /** The newspaper or outlet a report appeared in; for a broadcast, the programme. */
   container?: string;
+  /** What kind of outlet a report with a container appeared in. */
+  medium?: "newspaper" | "broadcast";
+  /** The broadcaster or website that published a broadcast programme. */
+  publisher?: string;
   section?: string;
   /** Publication day, YYYY-MM-DD. */
   day: string;
@@ -24,7 +28,10 @@ export interface CitationItem {
   url: string;
   /** BCP 47 tag of the script the citation's text is in. */
   language: "zh-Hans" | "zh-Hant";
-  /** The day the reader consulted the text, YYYY-MM-DD, when known. */
+  /**
+   * The day the reader consulted the text, YYYY-MM-DD, when known; or a placeholder
+   * for the reader to fill (the page's citation block has no fixed day to give).
+   */
   accessed?: string;
   topics: readonly string[];
 }
@@ -32,6 +39,18 @@ export interface CitationItem {
 /** Whether an article is a policy document: it has a document number, issuing bodies or a document type. */
 export function isPolicyDocument(meta: ArticleMeta): boolean {
   return meta.document_number !== undefined || (meta.issuers?.length ?? 0) > 0 || meta.document_type !== undefined;
+}
+
+/**
+ * Words naming a broadcaster or a programme: 新闻联播 and its broadcaster 央视网 are a
+ * television programme, not a newspaper.
+ */
+const BROADCAST =
+  /联播|聯播|電視|电视|广播|廣播|央视|央視|卫视|衛視|频道|頻道|电台|電台|之声|之聲|\b(?:CCTV|CGTN|CNR|CRI|TVB)\b/i;
+
+/** Whether a report's outlet is a broadcast programme, judged from its source and publisher. */
+export function isBroadcast(meta: ArticleMeta): boolean {
+  return [meta.source, meta.publisher].some((name) => name !== undefined && BROADCAST.test(name));
 }
 
 /**
@@ -46,6 +65,7 @@ export function citationItem(
   const issuers = meta.issuers ?? [];
   const corporate = policy && issuers.length > 0;
   const container = meta.source ?? meta.publisher;
+  const broadcast = !policy && container !== undefined && isBroadcast(meta);
   return {
     id: meta.id,
     kind: policy ? "policy" : "news",
@@ -53,6 +73,8 @@ export function citationItem(
     authors: corporate ? issuers : (meta.authors ?? []),
     corporate,
     ...(container === undefined ? {} : { container }),
+    ...(policy || container === undefined ? {} : { medium: broadcast ? "broadcast" : "newspaper" }),
+    ...(broadcast && meta.publisher !== undefined && meta.publisher !== container ? { publisher: meta.publisher } : {}),
     ...(meta.section === undefined ? {} : { section: meta.section }),
     day: meta.date.day,
     ...(meta.document_number === undefined ? {} : { documentNumber: meta.document_number }),
