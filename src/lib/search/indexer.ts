@@ -6,7 +6,8 @@ import { glob } from "tinyglobby";
 import type { Rule } from "../script/rules.ts";
 import { TO_HANS, TO_HANT } from "../script/direction.ts";
 import { DATE_SORT_KEY } from "./filters.ts";
-import { manifestUrl, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest } from "./manifest.ts";
+import { withBase } from "../site/base.ts";
+import { manifestName, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest } from "./manifest.ts";
 import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
 import { pageFacts, pageText } from "./page.ts";
 import { buildQueryTable, tablePatterns, triggerCharacters } from "./query-table.ts";
@@ -27,6 +28,8 @@ const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 export interface IndexOptions {
   /** The built site (Astro's output folder). */
   siteDir: string;
+  /** The site's base path ("/", or "/policy-archive/" under a sub-path): page and bundle URLs start with it. */
+  base?: string;
   /** Most pages in one Pagefind index; more pages are split into date-ordered shards. */
   shardPages: number;
   /** The override rules in force for each conversion direction (the project's converters' rules). */
@@ -72,7 +75,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
 
   const steps = { toHant: openccSteps(TO_HANT), toHans: openccSteps(TO_HANS) };
   const vocabulary = new VocabularyScanner(tablePatterns([steps.toHant, steps.toHans]));
-  const pages = await readArticlePages(options.siteDir, vocabulary);
+  const pages = await readArticlePages(options.siteDir, options.base ?? "/", vocabulary);
   const shards = planShards(pages, options.shardPages);
   log(`${pages.length} article pages in ${shards.length} shard(s) of at most ${options.shardPages} pages`);
 
@@ -110,16 +113,19 @@ async function writeReaderFiles(
   const manifest: SearchManifest = {
     pages: inLanguage.reduce((sum, shard) => sum + shard.pages.filter((page) => page.lang === language.tag).length, 0),
     // Newest first: the first shard is the one Pagefind loads as its primary index.
-    shards: inLanguage.map((shard) => `/${BUNDLE_DIR}/${shard.name}/`).reverse(),
+    shards: inLanguage.map((shard) => withBase(context.base ?? "/", `${BUNDLE_DIR}/${shard.name}/`)).reverse(),
     sortBase: context.shardPages + 1,
-    table: await writeHashed(context.bundleRoot, `convert-${language.tag}`, JSON.stringify(table)),
+    table: withBase(
+      context.base ?? "/",
+      await writeHashed(context.bundleRoot, `convert-${language.tag}`, JSON.stringify(table)),
+    ),
     trigger: encodeCharacterSet(triggerCharacters(steps, rules, occurs)),
   };
-  await writeFile(path.join(context.siteDir, manifestUrl(language.tag)), JSON.stringify(manifest));
+  await writeFile(path.join(context.bundleRoot, manifestName(language.tag)), JSON.stringify(manifest));
 }
 
 /** Finds the article pages, checks each can be indexed, and feeds their text to the vocabulary scan. */
-async function readArticlePages(siteDir: string, vocabulary: VocabularyScanner): Promise<ArticlePage[]> {
+async function readArticlePages(siteDir: string, base: string, vocabulary: VocabularyScanner): Promise<ArticlePage[]> {
   const files = (await glob(ARTICLE_PAGES, { cwd: siteDir })).sort();
   const pages: ArticlePage[] = [];
   const problems: string[] = [];
@@ -137,7 +143,7 @@ async function readArticlePages(siteDir: string, vocabulary: VocabularyScanner):
       continue;
     }
     vocabulary.scan(pageText(html));
-    pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...facts });
+    pages.push({ file, url: withBase(base, `${path.posix.dirname(file)}/`), ...facts });
   }
   if (problems.length > 0) {
     throw new Error(`${problems.length} article page(s) cannot be indexed for search:\n${problems.join("\n")}`);
