@@ -12,6 +12,8 @@ export default defineConfig({
   site: site.url,
   // The path of `url` is where the site lives on its host ("/" or "/policy-archive/").
   base: basePath(site.url),
+  // The same base for src/lib/site/base.ts, in pages and browser scripts.
+  vite: { define: { __ARCHIVE_BASE__: JSON.stringify(basePath(site.url)) } },
   // Test and benchmark builds of other archives keep their own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: "always",

@@ -28,7 +28,11 @@ const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 export interface IndexOptions {
   /** The built site (Astro's output folder). */
   siteDir: string;
-  /** The site's base path ("/", or "/policy-archive/" under a sub-path): page and bundle URLs start with it. */
+  /**
+   * The site's base path ("/", or "/policy-archive/" under a sub-path): the manifests' URLs
+   * start with it. Page URLs in the index do not: Pagefind's script puts the path before
+   * /pagefind/ in front of them.
+   */
   base?: string;
   /** Most pages in one Pagefind index; more pages are split into date-ordered shards. */
   shardPages: number;
@@ -75,7 +79,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
 
   const steps = { toHant: openccSteps(TO_HANT), toHans: openccSteps(TO_HANS) };
   const vocabulary = new VocabularyScanner(tablePatterns([steps.toHant, steps.toHans]));
-  const pages = await readArticlePages(options.siteDir, options.base ?? "/", vocabulary);
+  const pages = await readArticlePages(options.siteDir, vocabulary);
   const shards = planShards(pages, options.shardPages);
   log(`${pages.length} article pages in ${shards.length} shard(s) of at most ${options.shardPages} pages`);
 
@@ -125,7 +129,7 @@ async function writeReaderFiles(
 }
 
 /** Finds the article pages, checks each can be indexed, and feeds their text to the vocabulary scan. */
-async function readArticlePages(siteDir: string, base: string, vocabulary: VocabularyScanner): Promise<ArticlePage[]> {
+async function readArticlePages(siteDir: string, vocabulary: VocabularyScanner): Promise<ArticlePage[]> {
   const files = (await glob(ARTICLE_PAGES, { cwd: siteDir })).sort();
   const pages: ArticlePage[] = [];
   const problems: string[] = [];
@@ -143,7 +147,7 @@ async function readArticlePages(siteDir: string, base: string, vocabulary: Vocab
       continue;
     }
     vocabulary.scan(pageText(html));
-    pages.push({ file, url: withBase(base, `${path.posix.dirname(file)}/`), ...facts });
+    pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...facts });
   }
   if (problems.length > 0) {
     throw new Error(`${problems.length} article page(s) cannot be indexed for search:\n${problems.join("\n")}`);

@@ -17,12 +17,17 @@ export function withBase(base: string, path: string): string {
   return `${root}${path.replace(/^\/+/, "")}`;
 }
 
+/** Set by astro.config.mjs (Vite `define`) in the pages and browser scripts it builds. */
+declare const __ARCHIVE_BASE__: string | undefined;
+
 /**
- * The base of the site being built: Astro's `base`, which astro.config.mjs sets from
- * `url`. Vite writes it into pages and browser scripts alike; "/" outside a build.
+ * The base of the site being built, which astro.config.mjs writes into pages and browser
+ * scripts alike at build time; "/" elsewhere (unit tests, maintainer commands). Not
+ * `import.meta.env.BASE_URL`: Astro lets a BASE_URL environment variable override that
+ * in pages, and Vitest sets one.
  */
 export function siteBase(): string {
-  return import.meta.env?.BASE_URL ?? "/";
+  return typeof __ARCHIVE_BASE__ === "string" ? __ARCHIVE_BASE__ : "/";
 }
 
 /** The absolute path of a file or page of the site being built: `sitePath("favicon.svg")`. */

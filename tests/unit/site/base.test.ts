@@ -8,7 +8,7 @@ import { absoluteUrl, articlePath, homePath } from "../../../src/lib/site/urls.t
 const PROJECT_SITE = "https://example.github.io/policy-archive";
 
 afterEach(() => {
-  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
 });
 
 describe("the site's base path", () => {
@@ -27,7 +27,7 @@ describe("the site's base path", () => {
 
 describe("addresses of a site published under a sub-path", () => {
   it("puts every page, feed, download and search file under the base", () => {
-    vi.stubEnv("BASE_URL", "/policy-archive/");
+    vi.stubGlobal("__ARCHIVE_BASE__", "/policy-archive/");
     expect(sitePath("favicon.svg")).toBe("/policy-archive/favicon.svg");
     expect(homePath("hans")).toBe("/policy-archive/zh-hans/");
     expect(articlePath("hant", "2020-03-04-1h89qg")).toBe("/policy-archive/zh-hant/articles/2020-03-04-1h89qg/");
@@ -39,7 +39,7 @@ describe("addresses of a site published under a sub-path", () => {
   });
 
   it("makes absolute URLs (canonical, feeds, citations) that keep the base once", () => {
-    vi.stubEnv("BASE_URL", "/policy-archive/");
+    vi.stubGlobal("__ARCHIVE_BASE__", "/policy-archive/");
     expect(absoluteUrl(PROJECT_SITE, articlePath("hans", "a"))).toBe(
       "https://example.github.io/policy-archive/zh-hans/articles/a/",
     );
