@@ -132,6 +132,28 @@ async function checkDocumentedHeaders(server: SiteServer): Promise<void> {
   expect((await get(`${server.url}/zh-hant/`)).status).toBe(404);
 }
 
+describe("a site under a sub-path", () => {
+  it("writes every address in pages, feeds, sitemaps, data and search files under the base", async () => {
+    const files = await glob("**/*.{html,xml,json,jsonl,csv,txt,bib,ris,md}", { cwd: build.outDir });
+    const outside: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(path.join(build.outDir, file), "utf8");
+      const absolute = text.match(/https:\/\/example\.github\.io[^\s"'<>)\]},]*/g) ?? [];
+      const rooted = [...text.matchAll(/(?:href|src|action|content)="(\/[^"]*)"/g)].map((match) => match[1] ?? "");
+      const bundles = [...text.matchAll(/"(\/pagefind\/[^"]*|\/[^"]*\/pagefind\/[^"]*)"/g)].map((m) => m[1] ?? "");
+      const refresh = [...text.matchAll(/url=(\/[^"]*)"/g)].map((match) => match[1] ?? "");
+      for (const address of [...absolute, ...rooted, ...bundles, ...refresh]) {
+        const inside = address.startsWith("/")
+          ? address.startsWith(BASE)
+          : address.startsWith(`https://example.github.io${BASE}`);
+        if (!inside) outside.push(`${file}: ${address}`);
+      }
+    }
+    expect(files.length).toBeGreaterThan(20);
+    expect(outside).toEqual([]);
+  });
+});
+
 describe("a site under a sub-path, behind Debian's nginx with the documented config", () => {
   it("sends the documented headers, the precompressed files and the 404 page", async () => {
     await checkDocumentedHeaders(nginx);
