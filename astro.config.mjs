@@ -3,11 +3,17 @@ import { defineConfig } from "astro/config";
 import { loadSiteConfig } from "./src/lib/site/config.ts";
 import search from "./src/integrations/search.ts";
 import sitemap from "./src/integrations/sitemap.ts";
+import publish from "./src/integrations/publish.ts";
+import { basePath } from "./src/lib/site/base.ts";
 
 const site = loadSiteConfig();
 
 export default defineConfig({
   site: site.url,
+  // The path of `url` is where the site lives on its host ("/" or "/policy-archive/").
+  base: basePath(site.url),
+  // The same base for src/lib/site/base.ts, in pages and browser scripts.
+  vite: { define: { __ARCHIVE_BASE__: JSON.stringify(basePath(site.url)) } },
   // Test and benchmark builds of other archives keep their own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: "always",
@@ -32,5 +38,6 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  integrations: [search(), sitemap()],
+  // publish runs last: it compresses what search and sitemap wrote.
+  integrations: [search(), sitemap(), publish(site)],
 });

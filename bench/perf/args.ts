@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The parts of the benchmark that can be run on their own. */
-export const SECTIONS = ["sizes", "scripts", "weight", "growth"] as const;
+export const SECTIONS = ["sizes", "scripts", "weight", "growth", "precompress"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** What to run. */
@@ -22,15 +22,16 @@ export const HELP = `npm run bench -- [options]
 
 Builds archives made from ../shared/corpus/xwlb and prints, per size, the build time and
 its phases, peak memory, pages and bytes written, the floor (the same Markdown and
-conversion work with no site around it), page weight, the cost of the second script
-and what sharding would cost. Prints figures; never passes or fails.
+conversion work with no site around it), page weight, the cost of the second script,
+what sharding would cost and what precompressing the site costs. Prints figures; never passes or fails.
 
   --sizes 1000,4000,all  archive sizes in articles; "all" is the whole corpus (~11,700);
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,growth
-                         run only these sections (weight and growth use the largest size's site)
+  --only sizes,scripts,weight,growth,precompress
+                         run only these sections (weight, growth and precompress use the
+                         largest size's site)
   --keep                 keep archives and sites in bench/out/work/
   --help                 this text
 

@@ -23,9 +23,13 @@ export interface SearchIntegrationOptions {
  * Any page that cannot be indexed fails the build.
  */
 export default function searchIntegration(options: SearchIntegrationOptions = {}): AstroIntegration {
+  let base = "/";
   return {
     name: "archive-search",
     hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base;
+      },
       "astro:build:done": async ({ dir, logger }) => {
         const shardPages = shardSize(process.env["SEARCH_SHARD_PAGES"], options.shardPages ?? DEFAULT_SHARD_PAGES);
         const archive = archiveDir();
@@ -38,6 +42,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
         try {
           const report = await buildSearchIndex({
             siteDir: fileURLToPath(dir),
+            base,
             shardPages,
             rules,
             log: (message) => logger.info(message),

@@ -1,3 +1,4 @@
+import { homePath } from "../lib/site/urls.ts";
 import { SCRIPT_STORAGE_KEY } from "./script-switch-key.ts";
 
 /**
@@ -20,6 +21,5 @@ function chosenScript(): "hans" | "hant" | undefined {
   return undefined;
 }
 
-const fallback = document.documentElement.dataset["fallback"] ?? "/";
 const script = chosenScript();
-location.replace(script === "hans" ? "/zh-hans/" : script === "hant" ? "/zh-hant/" : fallback);
+location.replace(script ? homePath(script) : (document.documentElement.dataset["fallback"] ?? homePath("hant")));

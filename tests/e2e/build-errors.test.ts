@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { articleFile, makeArchive } from "../helpers/archive.ts";
 import { buildSite } from "./support/build.ts";
@@ -19,5 +21,17 @@ describe("building an archive with bad content", () => {
     expect(result.output).toContain('articles/2024/01/copy.md: id: duplicate id "2024-01-02-abc123"');
     expect(result.output).toContain("npm run check");
     expect(result.output).not.toContain("Stack trace");
+  });
+
+  it("refuses a site address that is not http(s), naming the field and what is expected", () => {
+    const dir = makeArchive({ "2024/01/good.md": articleFile() });
+    const settings = readFileSync(path.join(dir, "site.yaml"), "utf8");
+    writeFileSync(path.join(dir, "site.yaml"), settings.replace(/^url: .*$/m, "url: ftp://archive.example.org"));
+    const result = buildSite(dir);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(
+      "site.yaml: url: expected the address the site is published at: http:// or https://",
+    );
+    expect(result.output).toContain('"ftp://archive.example.org" starts with ftp:');
   });
 });

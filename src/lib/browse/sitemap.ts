@@ -1,4 +1,5 @@
 import type { Script } from "../article/schema.ts";
+import { basePath, withBase } from "../site/base.ts";
 
 /**
  * Sitemaps (sitemaps.org 0.9) of the pages in both scripts, each URL with its
@@ -21,11 +22,14 @@ export interface SitemapFile {
 }
 
 /**
- * The sitemap files for a site's page paths (as Astro lists them, `zh-hans/browse/`).
+ * The sitemap files for a site's page paths (as Astro lists them, `zh-hans/browse/`,
+ * relative to the site's base), for the site published at `siteUrl`.
  * Only HTML pages under a script segment are listed: the root redirect, the 404 page,
  * feeds and data files are left out.
  */
 export function sitemapFiles(pathnames: readonly string[], siteUrl: string): SitemapFile[] {
+  const base = basePath(siteUrl);
+  const at = (pathname: string): string => new URL(withBase(base, pathname), siteUrl).href;
   const byPath = new Map<string, Partial<Record<Script, string>>>();
   for (const raw of pathnames) {
     const pathname = raw.replace(/^\/+/, "");
@@ -34,7 +38,7 @@ export function sitemapFiles(pathnames: readonly string[], siteUrl: string): Sit
     if (!script || !pathname.endsWith("/")) continue;
     const path = rest.join("/");
     const variants = byPath.get(path) ?? {};
-    variants[script] = new URL(`/${pathname}`, siteUrl).href;
+    variants[script] = at(pathname);
     byPath.set(path, variants);
   }
   const entries = [...byPath.keys()].sort().flatMap((path) => {
@@ -60,7 +64,7 @@ export function sitemapFiles(pathnames: readonly string[], siteUrl: string): Sit
   }
   const index =
     '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
-    files.map((file) => `<sitemap><loc>${xml(new URL(`/${file.name}`, siteUrl).href)}</loc></sitemap>\n`).join("") +
+    files.map((file) => `<sitemap><loc>${xml(at(file.name))}</loc></sitemap>\n`).join("") +
     "</sitemapindex>\n";
   return [{ name: "sitemap-index.xml", text: index }, ...files];
 }

@@ -1,4 +1,5 @@
 import type { Script } from "../article/schema.ts";
+import { sitePath } from "../site/base.ts";
 import { homePath } from "../site/urls.ts";
 import type { Facet } from "./facets.ts";
 
@@ -48,15 +49,15 @@ export function feedPath(script: Script, group?: { facet: Facet; key: string }):
 
 /** A whole-archive export. */
 export function exportPath(format: ExportFormat): string {
-  return `/data/articles.${format}`;
+  return sitePath(`data/articles.${format}`);
 }
 
 /** An article's Markdown file as stored in the archive. */
 export function sourcePath(id: string): string {
-  return `/data/source/${id}.md`;
+  return sitePath(`data/source/${id}.md`);
 }
 
 /** An article's citation in a reference manager format. */
 export function citationPath(id: string, format: CitationFormat): string {
-  return `/data/cite/${id}.${format}`;
+  return sitePath(`data/cite/${id}.${format}`);
 }

@@ -6,7 +6,8 @@ import { glob } from "tinyglobby";
 import type { Rule } from "../script/rules.ts";
 import { TO_HANS, TO_HANT } from "../script/direction.ts";
 import { DATE_SORT_KEY } from "./filters.ts";
-import { manifestUrl, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest } from "./manifest.ts";
+import { withBase } from "../site/base.ts";
+import { manifestName, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest } from "./manifest.ts";
 import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
 import { pageFacts, pageText } from "./page.ts";
 import { buildQueryTable, tablePatterns, triggerCharacters } from "./query-table.ts";
@@ -27,6 +28,12 @@ const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 export interface IndexOptions {
   /** The built site (Astro's output folder). */
   siteDir: string;
+  /**
+   * The site's base path ("/", or "/policy-archive/" under a sub-path): the manifests' URLs
+   * start with it. Page URLs in the index do not: Pagefind's script puts the path before
+   * /pagefind/ in front of them.
+   */
+  base?: string;
   /** Most pages in one Pagefind index; more pages are split into date-ordered shards. */
   shardPages: number;
   /** The override rules in force for each conversion direction (the project's converters' rules). */
@@ -110,12 +117,15 @@ async function writeReaderFiles(
   const manifest: SearchManifest = {
     pages: inLanguage.reduce((sum, shard) => sum + shard.pages.filter((page) => page.lang === language.tag).length, 0),
     // Newest first: the first shard is the one Pagefind loads as its primary index.
-    shards: inLanguage.map((shard) => `/${BUNDLE_DIR}/${shard.name}/`).reverse(),
+    shards: inLanguage.map((shard) => withBase(context.base ?? "/", `${BUNDLE_DIR}/${shard.name}/`)).reverse(),
     sortBase: context.shardPages + 1,
-    table: await writeHashed(context.bundleRoot, `convert-${language.tag}`, JSON.stringify(table)),
+    table: withBase(
+      context.base ?? "/",
+      await writeHashed(context.bundleRoot, `convert-${language.tag}`, JSON.stringify(table)),
+    ),
     trigger: encodeCharacterSet(triggerCharacters(steps, rules, occurs)),
   };
-  await writeFile(path.join(context.siteDir, manifestUrl(language.tag)), JSON.stringify(manifest));
+  await writeFile(path.join(context.bundleRoot, manifestName(language.tag)), JSON.stringify(manifest));
 }
 
 /** Finds the article pages, checks each can be indexed, and feeds their text to the vocabulary scan. */

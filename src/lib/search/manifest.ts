@@ -1,5 +1,6 @@
 import type { Script } from "../article/schema.ts";
 import { langTag } from "../../i18n/strings.ts";
+import { sitePath } from "../site/base.ts";
 
 /**
  * What the search page of one script needs to know about the index, written at build
@@ -30,7 +31,12 @@ export const SEARCH_LANGUAGES: readonly SearchLanguage[] = (["hans", "hant"] as 
   tag: langTag(script).toLowerCase(),
 }));
 
+/** The name of a script's manifest in the search bundle folder. */
+export function manifestName(tag: string): string {
+  return `search.${tag}.json`;
+}
+
 /** The URL path of a script's manifest. */
 export function manifestUrl(tag: string): string {
-  return `/pagefind/search.${tag}.json`;
+  return sitePath(`pagefind/${manifestName(tag)}`);
 }

@@ -2,15 +2,57 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { basePath } from "./base.ts";
 
 const inBothScripts = z.strictObject({ hans: z.string().trim().min(1), hant: z.string().trim().min(1) });
 
-const siteSchema = z.strictObject({
-  title: inBothScripts,
-  description: inBothScripts,
-  url: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, "")),
-  default_script: z.enum(["hans", "hant"]),
-});
+/** What `url` must be, said whenever it is not. */
+const URL_EXPECTED =
+  "expected the address the site is published at: http:// or https://, a host, an optional path, " +
+  "and no ?query or #fragment (like https://archive.example.org or https://example.github.io/policy-archive)";
+
+/** Why a `url` setting cannot be the site's address, or undefined when it can. */
+export function siteUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not an address";
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return `starts with ${url.protocol}`;
+  if (url.username || url.password) return "carries a user name or password";
+  if (value.includes("?")) return "carries a ?query";
+  if (value.includes("#")) return "carries a #fragment";
+  return undefined;
+}
+
+const siteSchema = z
+  .strictObject({
+    title: inBothScripts,
+    description: inBothScripts,
+    url: z
+      .string()
+      .trim()
+      .superRefine((value, context) => {
+        const problem = siteUrlProblem(value);
+        if (problem) context.addIssue({ code: "custom", message: `${URL_EXPECTED}; "${value}" ${problem}` });
+      })
+      .transform((value) => value.replace(/\/+$/, "")),
+    default_script: z.enum(["hans", "hant"]),
+    /** Write a CNAME file holding the host of `url`, for hosts that take a custom domain from it. */
+    cname: z.boolean().default(false),
+    /** Write .gz and .br copies beside text files, for servers that send them as they are (docs/publishing.md). */
+    precompress: z.boolean().default(false),
+  })
+  .superRefine((site, context) => {
+    if (site.cname && URL.canParse(site.url) && basePath(site.url) !== "/") {
+      context.addIssue({
+        code: "custom",
+        path: ["cname"],
+        message: `a custom domain serves the site at its root, but url "${site.url}" has a path: remove the path or cname`,
+      });
+    }
+  });
 
 /** Site-wide settings from `<archive>/site.yaml`. */
 export type SiteConfig = z.output<typeof siteSchema>;

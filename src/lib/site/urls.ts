@@ -1,18 +1,19 @@
 import type { Script } from "../article/schema.ts";
+import { sitePath } from "./base.ts";
 
 const SEGMENT: Record<Script, string> = { hans: "zh-hans", hant: "zh-hant" };
 
 /** Path of the home page in one script. */
 export function homePath(script: Script): string {
-  return `/${SEGMENT[script]}/`;
+  return sitePath(`${SEGMENT[script]}/`);
 }
 
 /** Permanent path of an article page in one script: it depends on the id only. */
 export function articlePath(script: Script, id: string): string {
-  return `/${SEGMENT[script]}/articles/${id}/`;
+  return sitePath(`${SEGMENT[script]}/articles/${id}/`);
 }
 
-/** Absolute URL of a path on the published site. */
+/** Absolute URL of a path on the published site (a path from `sitePath`, which carries the base already). */
 export function absoluteUrl(siteUrl: string, path: string): string {
-  return `${siteUrl}${path}`;
+  return new URL(path, siteUrl).href;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { articleFile, makeArchive, ROOT } from "../../helpers/archive.ts";
@@ -52,5 +52,18 @@ describe("npm run check", () => {
     expect(result.status).toBe(1);
     expect(result.stderr.match(/conversion\.yaml/g)).toHaveLength(1);
     expect(result.stderr).toContain("hant");
+  });
+
+  it("refuses a site address with a query, naming the field and what is expected", () => {
+    const dir = makeArchive({ "a.md": articleFile() });
+    const settings = readFileSync(path.join(dir, "site.yaml"), "utf8");
+    writeFileSync(path.join(dir, "site.yaml"), settings.replace(/^url: .*$/m, "url: https://archive.example.org/?s=1"));
+    const result = check(dir, "--no-conversion");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "site.yaml: url: expected the address the site is published at: http:// or https://",
+    );
+    expect(result.stderr).toContain('"https://archive.example.org/?s=1" carries a ?query');
+    expect(result.stdout).toContain("1 valid article(s); 1 problem(s)");
   });
 });
