@@ -66,7 +66,7 @@ export function readRawCopy(source: string): Draft {
     warnings.push({
       line: lines[next]?.number ?? 1,
       message:
-        "no source/date line (such as 来源：… 2020-03-04 07:41) under the headline: only the first line was taken as the title; add the date to the copy or the article",
+        "no source/date line (such as 来源：… 2020-03-04 07:41) under the headline: only the first line was taken as the title; add the date to the copy, or give it with --set date=…",
     });
   } else {
     headlineLines = lines.slice(next, bylineAt);
