@@ -5,7 +5,7 @@ import { addStats, ImportError, type Draft, type ImportWarning } from "./draft.t
 import { assignHeadlines } from "./headline.ts";
 import { paragraphsToMarkdown } from "./markdown.ts";
 import { mojibakeWarnings } from "./warnings.ts";
-import { pageWidgetsOf } from "./widgets.ts";
+import { pageWidgetsOf, widgetMessage } from "./widgets.ts";
 
 /**
  * Raw text copied from a web page, as a reader selects and copies it: the site's
@@ -117,10 +117,7 @@ export function readRawCopy(source: string): Draft {
 function dropWidget(line: Line, warnings: ImportWarning[]): boolean {
   const widgets = pageWidgetsOf(line.text);
   if (widgets.length === 0) return false;
-  warnings.push({
-    line: line.number,
-    message: `left out «${line.text}»: page furniture (${widgets.map((widget) => widget.what).join(", ")}), not the article`,
-  });
+  warnings.push({ line: line.number, message: widgetMessage(line.text, widgets) });
   return true;
 }
 

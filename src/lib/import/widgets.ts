@@ -99,8 +99,10 @@ export const PAGE_WIDGETS: readonly PageWidget[] = [
       "主辦：",
       "网站标识码",
       "網站標識碼",
-      "未经授权",
-      "未經授權",
+      "未经授权禁止",
+      "未經授權禁止",
+      "未经授权不得",
+      "未經授權不得",
       "转载请注明",
       "轉載請註明",
     ],
@@ -148,4 +150,9 @@ export function pageWidgetsOf(line: string): PageWidget[] {
       widget.starts?.some((start) => opening.startsWith(start.toLowerCase())) ||
       widget.contains?.some((part) => line.includes(part)),
   );
+}
+
+/** The warning for a line left out as a page widget. */
+export function widgetMessage(line: string, widgets: readonly PageWidget[]): string {
+  return `left out «${line}»: page furniture (${widgets.map((widget) => widget.what).join(", ")}), not the article`;
 }

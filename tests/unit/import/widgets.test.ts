@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { finishDraft } from "../../../src/lib/import/article.ts";
+import { htmlFragmentToMarkdown } from "../../../src/lib/import/html.ts";
 import { readRawCopy } from "../../../src/lib/import/raw.ts";
 import { PAGE_WIDGETS, pageWidgetsOf } from "../../../src/lib/import/widgets.ts";
 import { ROOT } from "./helpers.ts";
+import { xwlbItems } from "./xwlb.ts";
 
 const lines = (...text: string[]) => text.join("\n");
 
@@ -71,6 +73,18 @@ describe("page widgets in a raw copy", () => {
   it("keeps a widget word in the middle of the body", () => {
     const article = imported(lines("标题", "2020-03-04", "第一段。", "分享到", "最后一段。"));
     expect(article.body).toBe("第一段。\n\n分享到\n\n最后一段。\n");
+  });
+});
+
+describe("page widgets in real article text", () => {
+  it("finds none at the start or end of 2,000 xwlb news items", () => {
+    const dropped = xwlbItems(2000).flatMap(
+      (item) =>
+        htmlFragmentToMarkdown(item.html, (line) => line).warnings.filter((warning) =>
+          warning.message.startsWith("left out"),
+        ).length,
+    );
+    expect(dropped.reduce((sum, count) => sum + count, 0)).toBe(0);
   });
 });
 
