@@ -53,7 +53,7 @@ export function readRawCopy(source: string): Draft {
   // The byline closes the headline block; consecutive byline lines are read together.
   let bylineAt = -1;
   for (let i = next; i < Math.min(lines.length, next + BYLINE_SEARCH); i++) {
-    if (parseByline(lines[i]?.text ?? "")) {
+    if (closesHeadline(lines[i]?.text ?? "")) {
       bylineAt = i;
       break;
     }
@@ -113,6 +113,15 @@ export function readRawCopy(source: string): Draft {
   return { fields, body: paragraphsToMarkdown(body.map((line) => line.text)), warnings, stats };
 }
 
+/**
+ * Whether a line is the byline that closes the headline block. An editor line alone
+ * (（责编：张三）) is not: in a short copy it is the end of the article, and taking it
+ * for the byline would make the paragraphs above it headlines.
+ */
+function closesHeadline(text: string): boolean {
+  return parseByline(text) !== undefined && parseEditorLine(text) === undefined;
+}
+
 /** Reports a line when it is a page widget; returns whether it is one. */
 function dropWidget(line: Line, warnings: ImportWarning[]): boolean {
   const widgets = pageWidgetsOf(line.text);
@@ -133,7 +142,7 @@ function dropHeadWidgets(lines: Line[], warnings: ImportWarning[]): void {
       lines.splice(i, 1);
       continue;
     }
-    if (parseByline(line.text)) return;
+    if (closesHeadline(line.text)) return;
     kept++;
     i++;
   }
