@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadArchive } from "../../../src/lib/article/load.ts";
 import { finishDraft, TITLE_ONLY_NOTE } from "../../../src/lib/import/article.ts";
+import { runImport } from "../../../src/lib/import/importer.ts";
 import { readJsonlLine } from "../../../src/lib/import/jsonl.ts";
 import { runCli, tempDir } from "./helpers.ts";
 import { xwlbFeedWithTitleOnlyItems } from "./xwlb.ts";
@@ -25,6 +26,21 @@ describe("items with a title and no body", () => {
     expect(hans.ok && hans.article.body).toBe("（原文只有标题，没有正文。）\n");
     expect(hant.ok && hant.article.body).toBe("（原文只有標題，沒有正文。）\n");
     expect(hant.ok && hant.article.titleOnly).toBe(true);
+  });
+});
+
+describe("title-only items of one day", () => {
+  it("are not taken for duplicates of each other: their notes are alike, their titles are not", async () => {
+    const dir = tempDir();
+    const feed = path.join(dir, "feed.jsonl");
+    const line = (title: string) => JSON.stringify({ title, date: "2022-09-30", source: "新闻联播" });
+    writeFileSync(feed, [line("国庆假期 总台节目丰富多彩"), line("喜迎国庆 各地节日气氛浓厚")].join("\n"));
+    const summary = await runImport(
+      [feed],
+      { archive: path.join(dir, "archive"), keepTitleOnly: true },
+      { event: () => undefined },
+    );
+    expect(summary).toMatchObject({ written: 2, skipped: 0, errors: 0, titleOnly: 2 });
   });
 });
 
