@@ -63,8 +63,12 @@ const twlaw: Item[] = readFileSync(path.join(CORPUS, "twlaw/laws-even.jsonl"), "
   .map((line) => JSON.parse(line) as { name: string; articles: string[] })
   .map((law) => ({ title: law.name, body: law.articles.join("\n\n") }));
 
-/** Middle dots that Chinese sites put in headlines (忆・红, 春・寻); the Japanese one (U+30FB) is the usual. */
+/**
+ * Middle dots that Chinese sites put in headlines (忆・红, 春・寻), the Japanese one (U+30FB)
+ * the usual, and the Japanese の that Chinese marketing headlines borrow (青春の记忆).
+ */
 const DOTS: [string, string][] = [
+  ["の (hiragana no, as 青春の记忆)", "\u306E"],
   ["・ U+30FB", "\u30FB"],
   ["･ U+FF65", "\uFF65"],
   ["‧ U+2027", "\u2027"],
@@ -132,7 +136,7 @@ for (const [name, items] of [
 }
 for (const [name, dot] of DOTS) {
   const t = tally(dotted(dot));
-  row(`xwlb headlines with a middle dot ${name}`, t);
+  row(`xwlb headlines with ${name}`, t);
   show(t);
 }
 lines.push("", "Damaged text (one sentence per item; a flagged item is a real warning):");
