@@ -1,6 +1,7 @@
 import { SingleBar } from "cli-progress";
 import { parseArgs } from "node:util";
 import type { ImportEvent, ImportOptions, ImportSummary, Origin } from "../lib/import/importer.ts";
+import { parseRunFields } from "../lib/import/run-fields.ts";
 
 /**
  * npm run import -- [options] <file or folder>...
@@ -34,6 +35,13 @@ Options:
                        archive (same title and day, or same opening text,
                        in either script)
   --script <hans|hant> the script to record for a text that does not show it
+  --set <field=value>  a front matter field for every input that does not give
+                       it itself (repeatable): --set date=2017-12-04
+                       --set source=新华网 --set 'authors=[李全宏, 王成]'.
+                       What an input says wins over --set.
+  --keep-title-only    write an article that has a title and no body (a
+                       video report in a feed) with a note saying so as its
+                       text; without it such an input is an error
   --quiet              do not list each article written
   -h, --help           show this help
 
@@ -61,6 +69,8 @@ function parse(): { paths: string[]; options: ImportOptions; quiet: boolean } {
         force: { type: "boolean", default: false },
         "allow-duplicates": { type: "boolean", default: false },
         script: { type: "string" },
+        set: { type: "string", multiple: true, default: [] },
+        "keep-title-only": { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -78,12 +88,16 @@ function parse(): { paths: string[]; options: ImportOptions; quiet: boolean } {
     usageError(`--script must be hans or hant, not "${values.script}"`);
   }
   if (values.archive.trim() === "") usageError("--archive needs a folder");
+  const fields = parseRunFields(values.set);
+  if (!fields.ok) usageError(fields.problems.join("\nimport: "));
   const options: ImportOptions = {
     archive: values.archive,
     dryRun: values["dry-run"],
     force: values.force,
     allowDuplicates: values["allow-duplicates"],
+    keepTitleOnly: values["keep-title-only"],
     ...(values.script === undefined ? {} : { script: values.script }),
+    ...(Object.keys(fields.fields).length > 0 ? { fields: fields.fields } : {}),
   };
   return { paths: positionals, options, quiet: values.quiet };
 }
@@ -92,8 +106,8 @@ function where(origin: Origin & { where?: string }): string {
   return `${origin.input}${origin.line === undefined ? "" : `:${origin.line}`}${origin.where ? ` (${origin.where})` : ""}`;
 }
 
-function changes(stats: { pinyin: number; punctuation: number }): string {
-  const parts: string[] = [];
+function changes(stats: { pinyin: number; punctuation: number }, titleOnly: boolean): string {
+  const parts: string[] = titleOnly ? ["a title and no body: written with a note saying so"] : [];
   if (stats.pinyin > 0) parts.push(`${stats.pinyin} pinyin annotation${stats.pinyin > 1 ? "s" : ""} removed`);
   if (stats.punctuation > 0)
     parts.push(`${stats.punctuation} punctuation mark${stats.punctuation > 1 ? "s" : ""} made full width`);
@@ -115,7 +129,7 @@ function format(
         : event.replaced
           ? "replaced"
           : "wrote";
-      const head = `${verb} ${display(event.path)} (from ${where(event)}${changes(event.stats)})`;
+      const head = `${verb} ${display(event.path)} (from ${where(event)}${changes(event.stats, event.titleOnly)})`;
       if (event.dryRun) return [process.stdout, `${head}:\n${event.text}\n`];
       return quiet ? undefined : [process.stdout, `${head}\n`];
     }
@@ -131,8 +145,16 @@ function format(
 function summaryLine(summary: ImportSummary, dryRun: boolean): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   const written = dryRun ? `${summary.written} would be written` : `${summary.written} written`;
-  const replaced = summary.replaced > 0 ? ` (${summary.replaced} replacing existing articles)` : "";
-  return `Summary: ${written}${replaced}, ${summary.skipped} skipped, ${plural(summary.warnings, "warning")}, ${plural(summary.errors, "error")}${dryRun ? " (dry run: nothing was written)" : ""}\n`;
+  const notes = [
+    summary.replaced > 0 ? `${summary.replaced} replacing existing articles` : "",
+    summary.titleOnly > 0 ? `${summary.titleOnly} with a title only, and a note saying so` : "",
+  ].filter((note) => note !== "");
+  const writtenNotes = notes.length > 0 ? ` (${notes.join(", ")})` : "";
+  const refused =
+    summary.titleOnlyRefused > 0
+      ? ` (${summary.titleOnlyRefused} with a title and no body: --keep-title-only writes them)`
+      : "";
+  return `Summary: ${written}${writtenNotes}, ${summary.skipped} skipped, ${plural(summary.warnings, "warning")}, ${plural(summary.errors, "error")}${refused}${dryRun ? " (dry run: nothing was written)" : ""}\n`;
 }
 
 async function main(): Promise<void> {

@@ -196,9 +196,18 @@ function gbkDecodedUtf8(text: string): Raw[] {
   return found;
 }
 
+/**
+ * Cyrillic and kana, which GBK decodes from its rows for them. The katakana middle dot
+ * (U+30FB) is left out: neither GBK nor Big5 decodes to it, and Chinese headlines use
+ * it as a separator (忆・红, 春・寻).
+ */
+const FOREIGN = String.raw`\u0400-\u04FF\u3040-\u30FA\u30FC-\u30FF`;
+const isForeignCode = (code: number) =>
+  (code >= 0x400 && code <= 0x4ff) || (code >= 0x3040 && code <= 0x30ff && code !== 0x30fb);
 /** Han characters (by code ranges, much faster than \p{Script=Han} on long text), with Cyrillic and kana letters between them. */
 const HAN = String.raw`(?:[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF])`;
-const HAN_RUN = new RegExp(`${HAN}(?:${HAN}|[\u0400-\u04FF\u3040-\u30FF])*${HAN}`, "g");
+const HAN_RUN = new RegExp(`${HAN}(?:${HAN}|[${FOREIGN}])*${HAN}`, "g");
+const FOREIGN_RUN = new RegExp(`[${FOREIGN}]+`, "g");
 
 /** Han characters looked at together when judging how unusual a stretch of text is. */
 const WINDOW = 8;
@@ -229,10 +238,10 @@ function rareRuns(text: string): Raw[] {
       if (code >= 0xd800 && code <= 0xdbff)
         rareCount++; // beyond the Basic Multilingual Plane: all unusual
       else if (code >= 0x2e80 && isRareHanCode(code)) rareCount++;
-      else if ((code >= 0x400 && code <= 0x4ff) || (code >= 0x3040 && code <= 0x30ff)) foreign = true;
+      else if (isForeignCode(code)) foreign = true;
     }
     if (foreign) {
-      for (const letter of run.matchAll(/[\u0400-\u04FF\u3040-\u30FF]+/g)) {
+      for (const letter of run.matchAll(FOREIGN_RUN)) {
         const at = match.index + letter.index;
         found.push({ kind: "rare-characters", start: at - 1, end: at + letter[0].length + 1, message });
       }

@@ -21,13 +21,28 @@ export interface ImportedArticle {
   /** Path inside the archive folder, with forward slashes: articles/YYYY/MM/<id>.md. */
   file: string;
   warnings: ImportWarning[];
+  /** The original has a title and no body: the body is TITLE_ONLY_NOTE. */
+  titleOnly: boolean;
 }
 
 /** Choices the maintainer makes for a whole run. */
 export interface FinishOptions {
   /** The script to record when the text does not show it (no script-specific characters). */
   script?: Script;
+  /** Fields for every article (--set), used where the draft does not give them. */
+  fields?: Record<string, unknown>;
+  /** Write an article that has a title and no body, with TITLE_ONLY_NOTE as its body. */
+  keepTitleOnly?: boolean;
 }
+
+/**
+ * The body of an article whose original has a title and no text (a video report in a
+ * news feed), in each script, so that the page says why there is nothing to read.
+ */
+export const TITLE_ONLY_NOTE: Record<Script, string> = {
+  hans: "（原文只有标题，没有正文。）",
+  hant: "（原文只有標題，沒有正文。）",
+};
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -55,14 +70,15 @@ export function articlePath(meta: ArticleMeta): string {
 export function finishDraft(
   draft: Draft,
   options: FinishOptions = {},
-): { ok: true; article: ImportedArticle } | { ok: false; problems: string[] } {
-  const data: Record<string, unknown> = { ...draft.fields };
+): { ok: true; article: ImportedArticle } | { ok: false; problems: string[]; titleOnly: boolean } {
+  const data: Record<string, unknown> = { ...options.fields };
+  for (const [field, value] of Object.entries(draft.fields)) if (value !== undefined) data[field] = value;
   const warnings = [...draft.warnings];
   const problems: string[] = [];
 
   if (data.date === undefined) {
     problems.push(
-      "no publication date found: the copy needs a line such as 发布时间：2020-03-04 07:41 under the headline (or a date field in JSONL)",
+      "no publication date found: the copy needs a line such as 发布时间：2020-03-04 07:41 under the headline (or a date field in JSONL), or give it for the run with --set date=2020-03-04",
     );
   }
   const text = [data.kicker, data.title, data.subtitle, draft.body]
@@ -107,12 +123,18 @@ export function finishDraft(
     const reported = checked.problems.filter(({ field }) => !(field === "date" && data.date === undefined));
     problems.push(...reported.map(({ field, message }) => `${field}: ${message}`));
   }
-  if (draft.body.trim() === "") problems.push("the article has no body text");
-  if (!checked.ok || problems.length > 0) return { ok: false, problems: [...new Set(problems)] };
+  const titleOnly = draft.body.trim() === "";
+  if (titleOnly && !options.keepTitleOnly) {
+    problems.push(
+      "the article has a title and no body text (a video report, say); use --keep-title-only to write it with a note saying so",
+    );
+  }
+  if (!checked.ok || problems.length > 0) return { ok: false, problems: [...new Set(problems)], titleOnly };
 
   const { meta } = checked;
+  const body = titleOnly ? `${TITLE_ONLY_NOTE[meta.script]}\n` : draft.body;
   return {
     ok: true,
-    article: { meta, body: draft.body, text: serializeArticle(meta, draft.body), file: articlePath(meta), warnings },
+    article: { meta, body, text: serializeArticle(meta, body), file: articlePath(meta), warnings, titleOnly },
   };
 }

@@ -13,6 +13,7 @@ import { addStats, ImportError, type CleanupStats, type Draft, type ImportWarnin
 import { plainText, tidyMarkdownTree } from "./mdast.ts";
 import { stringifyMarkdown } from "./markdown.ts";
 import { mojibakeWarnings } from "./warnings.ts";
+import { pageWidgetsOf, widgetMessage } from "./widgets.ts";
 
 /**
  * Saved HTML pages, and HTML bodies in JSONL. The article is taken out of the page
@@ -179,7 +180,10 @@ function htmlBodyToMarkdown(tree: Root | Element, place: Place): BodyResult {
   };
   const mdast = toMdast.runSync(root) as MdastRoot;
   tidyMarkdownTree(mdast);
+  dropWidgetParagraphs(mdast, "start", warnings, place);
+  dropWidgetParagraphs(mdast, "end", warnings, place);
   const editor = takeEditorNote(mdast);
+  if (editor !== undefined) dropWidgetParagraphs(mdast, "end", warnings, place);
   return { markdown: stringifyMarkdown(mdast), stats, warnings, ...(editor === undefined ? {} : { editor }) };
 }
 
@@ -214,6 +218,24 @@ function cleanTextNodes(
     }
   }
   return out;
+}
+
+/** Removes paragraphs that are page widgets (分享到：微信 微博, 【打印】) from the start or end of the body, with a warning each. */
+function dropWidgetParagraphs(tree: MdastRoot, end: "start" | "end", warnings: ImportWarning[], place: Place): void {
+  for (;;) {
+    const node = end === "start" ? tree.children[0] : tree.children.at(-1);
+    if (node?.type !== "paragraph") return;
+    const text = plainText(node);
+    const widgets = pageWidgetsOf(text);
+    if (widgets.length === 0) return;
+    // Paragraphs split at <br><br> are new nodes: their text still has its place in the source.
+    const start = node.position ?? node.children.find((child) => child.position)?.position;
+    const where = place(start?.start.line ?? 1);
+    const message = widgetMessage(text, widgets);
+    warnings.push(typeof where === "number" ? { line: where, message } : { where, message });
+    if (end === "start") tree.children.shift();
+    else tree.children.pop();
+  }
 }
 
 /** Takes a closing responsible-editor note (（责任编辑：张三）) out of the body, returning the editor. */

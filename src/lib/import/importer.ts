@@ -44,6 +44,10 @@ export interface ImportOptions {
   allowDuplicates?: boolean;
   /** The script to record when a text does not show it. */
   script?: Script;
+  /** Fields for every input (--set), used where the input does not give them. */
+  fields?: Record<string, unknown>;
+  /** Write articles that have a title and no body, with a note saying so. */
+  keepTitleOnly?: boolean;
 }
 
 /** Where an event comes from: an input file, and the line for JSONL. */
@@ -64,6 +68,8 @@ export type ImportEvent =
       /** The file's text. */
       text: string;
       stats: CleanupStats;
+      /** The original has a title and no body; the article's body is a note saying so. */
+      titleOnly: boolean;
     })
   | (Origin & { kind: "skipped"; reason: string })
   | (Origin & { kind: "warning"; where?: string; message: string })
@@ -76,6 +82,10 @@ export interface ImportSummary {
   skipped: number;
   warnings: number;
   errors: number;
+  /** Articles written with a title and a note for their missing body (counted in written). */
+  titleOnly: number;
+  /** Inputs refused for having a title and no body (counted in errors). */
+  titleOnlyRefused: number;
 }
 
 /** Callbacks for a run's progress and outcomes. */
@@ -128,11 +138,20 @@ export async function runImport(
   options: ImportOptions,
   hooks: ImportHooks,
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { written: 0, replaced: 0, skipped: 0, warnings: 0, errors: 0 };
+  const summary: ImportSummary = {
+    written: 0,
+    replaced: 0,
+    skipped: 0,
+    warnings: 0,
+    errors: 0,
+    titleOnly: 0,
+    titleOnlyRefused: 0,
+  };
   const emit = (event: ImportEvent) => {
     if (event.kind === "written") {
       summary.written++;
       if (event.replaced !== undefined) summary.replaced++;
+      if (event.titleOnly) summary.titleOnly++;
     } else if (event.kind === "skipped") summary.skipped++;
     else if (event.kind === "warning") summary.warnings++;
     else summary.errors++;
@@ -184,9 +203,14 @@ export async function runImport(
   // Reads one article and checks it against the archive; returns what to write, or nothing when it is skipped.
   function checkUnit(unit: Unit, origin: Origin): WriteJob | undefined {
     const draft = unit.read();
-    const finished = finishDraft(draft, options.script ? { script: options.script } : {});
+    const finished = finishDraft(draft, {
+      ...(options.script ? { script: options.script } : {}),
+      ...(options.fields ? { fields: options.fields } : {}),
+      keepTitleOnly: Boolean(options.keepTitleOnly),
+    });
     if (!finished.ok) {
       for (const warning of draft.warnings) emitWarning(origin, warning);
+      if (finished.titleOnly) summary.titleOnlyRefused++;
       throw new ImportError(`cannot import: ${finished.problems.join("; ")}`, origin.line);
     }
     const { article } = finished;
@@ -238,6 +262,7 @@ export async function runImport(
       shown,
       text: article.text,
       stats: draft.stats,
+      titleOnly: article.titleOnly,
       ...(existing === undefined ? {} : { replaced: existing }),
     };
   }
@@ -261,6 +286,7 @@ export async function runImport(
       dryRun: Boolean(options.dryRun),
       text: job.text,
       stats: job.stats,
+      titleOnly: job.titleOnly,
       ...(job.replaced === undefined ? {} : { replaced: job.replaced }),
     };
     if (options.dryRun) {
@@ -298,6 +324,7 @@ interface WriteJob {
   shown: string;
   text: string;
   stats: CleanupStats;
+  titleOnly: boolean;
   /** The article file it replaces, as shown. */
   replaced?: string;
 }

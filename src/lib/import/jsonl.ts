@@ -60,9 +60,10 @@ export function readJsonlLine({ line, text }: JsonlLine): Draft {
       line,
     );
   }
-  const { body, ...rest } = record as Record<string, unknown>;
-  if (typeof body !== "string" || body.trim() === "")
-    throw new ImportError('the article has no body: add a "body" with its text', line);
+  const { body = "", ...rest } = record as Record<string, unknown>;
+  // A missing or empty body is a title-only item (a video report), which the import refuses or keeps with a note.
+  if (typeof body !== "string" && body !== null)
+    throw new ImportError('"body" must be the article\'s text, as Markdown or HTML', line);
 
   const stats: CleanupStats = { pinyin: 0, punctuation: 0 };
   const warnings: ImportWarning[] = [];
@@ -82,7 +83,8 @@ export function readJsonlLine({ line, text }: JsonlLine): Draft {
   }
 
   const place = (bodyLine: number) => `body line ${bodyLine}`;
-  const converted = looksLikeHtml(body) ? htmlFragmentToMarkdown(body, place) : cleanMarkdown(body);
+  const bodyText = body ?? "";
+  const converted = looksLikeHtml(bodyText) ? htmlFragmentToMarkdown(bodyText, place) : cleanMarkdown(bodyText);
   addStats(stats, converted.stats);
   warnings.push(...converted.warnings.map((warning) => ({ ...warning, line })));
   if ("editor" in converted && converted.editor !== undefined) fields.editor ??= converted.editor;

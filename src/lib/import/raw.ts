@@ -5,6 +5,7 @@ import { addStats, ImportError, type Draft, type ImportWarning } from "./draft.t
 import { assignHeadlines } from "./headline.ts";
 import { paragraphsToMarkdown } from "./markdown.ts";
 import { mojibakeWarnings } from "./warnings.ts";
+import { pageWidgetsOf, widgetMessage } from "./widgets.ts";
 
 /**
  * Raw text copied from a web page, as a reader selects and copies it: the site's
@@ -15,10 +16,6 @@ import { mojibakeWarnings } from "./warnings.ts";
 
 /** The byline is looked for this many lines below the breadcrumb: a headline block is at most three lines. */
 const BYLINE_SEARCH = 6;
-
-/** Site furniture that a careless selection takes along at the end of an article. */
-const SITE_TEXT =
-  /^[【[]?\s*(?:打印本页|打印本頁|打印|关闭窗口|關閉窗口|关闭|關閉|收藏|分享到|分享|返回顶部|返回頂部|扫一扫|掃一掃)[^。]{0,30}$/;
 
 interface Line {
   /** 1-based line number in the file. */
@@ -43,6 +40,7 @@ export function readRawCopy(source: string): Draft {
       if (cleaned.text !== "") lines.push({ number: index + 1, text: cleaned.text });
     });
   if (lines.length === 0) throw new ImportError("the file has no text");
+  dropHeadWidgets(lines, warnings);
 
   const fields: Record<string, unknown> = {};
   let next = 0;
@@ -55,7 +53,7 @@ export function readRawCopy(source: string): Draft {
   // The byline closes the headline block; consecutive byline lines are read together.
   let bylineAt = -1;
   for (let i = next; i < Math.min(lines.length, next + BYLINE_SEARCH); i++) {
-    if (parseByline(lines[i]?.text ?? "")) {
+    if (closesHeadline(lines[i]?.text ?? "")) {
       bylineAt = i;
       break;
     }
@@ -68,17 +66,18 @@ export function readRawCopy(source: string): Draft {
     warnings.push({
       line: lines[next]?.number ?? 1,
       message:
-        "no source/date line (such as 来源：… 2020-03-04 07:41) under the headline: only the first line was taken as the title; add the date to the copy or the article",
+        "no source/date line (such as 来源：… 2020-03-04 07:41) under the headline: only the first line was taken as the title; add the date to the copy, or give it with --set date=…",
     });
   } else {
     headlineLines = lines.slice(next, bylineAt);
     const byline: Byline = {};
     bodyFrom = bylineAt;
-    for (
-      let parsed = parseByline(lines[bodyFrom]?.text ?? "");
-      parsed;
-      parsed = parseByline(lines[bodyFrom]?.text ?? "")
-    ) {
+    // A widget line (【字体：大 中 小】) reads as a byline too; it is left for the body's start, which reports it.
+    const bylineOf = (i: number) => {
+      const text = lines[i]?.text ?? "";
+      return pageWidgetsOf(text).length === 0 ? parseByline(text) : undefined;
+    };
+    for (let parsed = bylineOf(bodyFrom); parsed; parsed = bylineOf(bodyFrom)) {
       for (const [key, value] of Object.entries(parsed)) {
         if (value !== undefined && !(key in byline)) Object.assign(byline, { [key]: value });
       }
@@ -109,29 +108,66 @@ export function readRawCopy(source: string): Draft {
   }
 
   const body = lines.slice(bodyFrom);
-  dropSiteText(body, warnings);
-  const last = body.at(-1);
-  if (last) {
-    const editor = parseEditorLine(last.text);
-    const tail = editor === undefined ? splitEditorTail(last.text) : undefined;
-    if (editor !== undefined) {
-      fields.editor ??= editor;
-      body.pop();
-    } else if (tail) {
-      fields.editor ??= tail.editor;
-      last.text = tail.text;
-    }
-  }
+  while (body[0] && dropWidget(body[0], warnings)) body.shift();
+  dropTail(body, fields, warnings);
   return { fields, body: paragraphsToMarkdown(body.map((line) => line.text)), warnings, stats };
 }
 
-/** Removes site furniture (打印, 关闭窗口, 分享到) from the end of the body, with a warning naming it. */
-function dropSiteText(body: Line[], warnings: ImportWarning[]): void {
-  for (let last = body.at(-1); last && SITE_TEXT.test(last.text); last = body.at(-1)) {
-    warnings.push({
-      line: last.number,
-      message: `left out «${last.text}», which looks like the site's page furniture, not the article`,
-    });
+/**
+ * Whether a line is the byline that closes the headline block. An editor line alone
+ * (（责编：张三）) is not: in a short copy it is the end of the article, and taking it
+ * for the byline would make the paragraphs above it headlines.
+ */
+function closesHeadline(text: string): boolean {
+  return parseByline(text) !== undefined && parseEditorLine(text) === undefined;
+}
+
+/** Reports a line when it is a page widget; returns whether it is one. */
+function dropWidget(line: Line, warnings: ImportWarning[]): boolean {
+  const widgets = pageWidgetsOf(line.text);
+  if (widgets.length === 0) return false;
+  warnings.push({ line: line.number, message: widgetMessage(line.text, widgets) });
+  return true;
+}
+
+/**
+ * Removes page widgets above the headline: any among the lines up to the byline (or,
+ * without one, among as many lines as the byline is looked for in).
+ */
+function dropHeadWidgets(lines: Line[], warnings: ImportWarning[]): void {
+  let kept = 0;
+  for (let i = 0; i < lines.length && kept <= BYLINE_SEARCH;) {
+    const line = lines[i] as Line;
+    if (dropWidget(line, warnings)) {
+      lines.splice(i, 1);
+      continue;
+    }
+    if (closesHeadline(line.text)) return;
+    kept++;
+    i++;
+  }
+}
+
+/**
+ * Removes page widgets from the end of the body and takes the responsible editor
+ * (a line of its own, or a note closing the last paragraph) into the fields;
+ * widgets may stand on either side of the editor line.
+ */
+function dropTail(body: Line[], fields: Record<string, unknown>, warnings: ImportWarning[]): void {
+  const dropTrailing = () => {
+    for (let last = body.at(-1); last && dropWidget(last, warnings); last = body.at(-1)) body.pop();
+  };
+  dropTrailing();
+  const editor = parseEditorLine(body.at(-1)?.text ?? "");
+  if (editor !== undefined) {
+    fields.editor ??= editor;
     body.pop();
+    dropTrailing();
+  }
+  const last = body.at(-1);
+  const tail = last && editor === undefined ? splitEditorTail(last.text) : undefined;
+  if (last && tail) {
+    fields.editor ??= tail.editor;
+    last.text = tail.text;
   }
 }

@@ -68,6 +68,8 @@ describe("findMojibake: sound text is left alone", () => {
     "踔厉奋发，菽粟",
     "总台龙年春晚以“龙行龘龘，欣欣家国”为主题", // two unusual characters in a real slogan
     "新冠病毒δ变异株",
+    "【忆・红】追寻红色足迹", // the katakana middle dot as a headline separator: GBK and Big5 never decode to it
+    "春・寻｜江南好风光",
     "",
   ])("%s", (text) => {
     expect(findMojibake(text)).toEqual([]);

@@ -29,6 +29,7 @@ describe("npm run import: usage", SLOW, () => {
     [["--frobnicate", TAIYUAN], /Unknown option '--frobnicate'/],
     [[], /no input/],
     [["--script", "latin", TAIYUAN], /--script must be hans or hant/],
+    [["--set", "date=yesterday", TAIYUAN], /--set date: expected a date/],
   ])("exits with 2 for a usage error: %s", (args, message) => {
     const run = runCli(args);
     expect(run.status).toBe(2);
@@ -89,6 +90,23 @@ describe("npm run import: safety", SLOW, () => {
     const anyway = runCli(["--allow-duplicates", "--archive", archive, simplified]);
     expect(anyway.status).toBe(0);
     expect(filesIn(archive)).toHaveLength(2);
+  });
+});
+
+describe("npm run import: fields for the whole run", SLOW, () => {
+  it("gives copies the date and source they lack with --set, and leaves what a copy says", async () => {
+    const archive = tempDir();
+    const inputs = tempDir();
+    writeFileSync(path.join(inputs, "no-byline.txt"), "- +1\n国务院常务会议部署稳就业工作\n会议指出，要稳定就业。\n");
+    writeFileSync(path.join(inputs, "own-byline.txt"), "另一条新闻\n来源：人民网 2020-03-04\n正文。\n");
+    const run = runCli(["--set", "date=2017-12-04", "--set", "source=新华网", "--archive", archive, inputs]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^warning: .*no-byline\.txt:1: left out «- \+1»: page furniture/m);
+    const loaded = await loadArchive(archive);
+    expect(loaded.articles.map(({ meta }) => [meta.title, meta.kicker, meta.source, meta.date.day]).sort()).toEqual([
+      ["另一条新闻", undefined, "人民网", "2020-03-04"],
+      ["国务院常务会议部署稳就业工作", undefined, "新华网", "2017-12-04"],
+    ]);
   });
 });
 

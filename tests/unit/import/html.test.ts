@@ -111,6 +111,28 @@ describe("HTML bodies", () => {
     ).toBe("當前，關于\n");
   });
 
+  it("leaves out page widgets at the start and end of a body, keeps the editor and names each line", () => {
+    const result = htmlFragmentToMarkdown(
+      [
+        "<p>【字体：大 中 小】【打印】</p>",
+        "<p>第一段，写到微信和微博。</p>",
+        "<p>分享到</p>",
+        "<p>最后一段。</p>",
+        "<p>扫一扫在手机打开当前页</p>",
+        "<p>（责任编辑：张三）</p>",
+        "<p>【关闭窗口】</p>",
+      ].join("\n"),
+      (line) => `body line ${line}`,
+    );
+    expect(result.markdown).toBe("第一段，写到微信和微博。\n\n分享到\n\n最后一段。\n");
+    expect("editor" in result && result.editor).toBe("张三");
+    expect(result.warnings.map((warning) => warning.where).sort()).toEqual([
+      "body line 1",
+      "body line 5",
+      "body line 7",
+    ]);
+  });
+
   it("tells HTML bodies from Markdown ones", () => {
     expect(looksLikeHtml("<p>正文</p>")).toBe(true);
     expect(looksLikeHtml("  <div class=x>正文</div>")).toBe(true);

@@ -40,7 +40,15 @@ describe("bulk JSONL import of 1,000 xwlb items", () => {
     console.log(`imported 1,000 JSONL items in ${seconds.toFixed(1)} s`);
 
     expect(events.filter((event) => event.kind !== "written")).toEqual([]);
-    expect(summary).toEqual({ written: 1000, replaced: 0, skipped: 0, warnings: 0, errors: 0 });
+    expect(summary).toEqual({
+      written: 1000,
+      replaced: 0,
+      skipped: 0,
+      warnings: 0,
+      errors: 0,
+      titleOnly: 0,
+      titleOnlyRefused: 0,
+    });
 
     const archive = await loadArchive(path.join(dir, "content"));
     expect(archive.problems).toEqual([]);
@@ -106,7 +114,7 @@ describe("readJsonlLine", () => {
     ["{not json", /invalid JSON/],
     ["[1, 2]", /expected a JSON object/],
     ['"text"', /expected a JSON object/],
-    ['{"title": "無正文", "date": "2020-03-04"}', /no body/],
+    ['{"title": "正文不是文字", "date": "2020-03-04", "body": 3}', /"body" must be the article's text/],
   ])("rejects %s with the line number", (text, message) => {
     try {
       readJsonlLine({ line: 7, text });

@@ -89,6 +89,12 @@ describe("readRawCopy", () => {
     if (!finished.ok) expect(finished.problems.join()).toMatch(/no publication date/);
   });
 
+  it("does not take a closing editor line for the byline of a short copy without one", () => {
+    const draft = readRawCopy(lines("国务院常务会议部署稳就业工作", "会议指出，要稳定就业。", "（责编：张三）"));
+    expect(draft.fields).toEqual({ title: "国务院常务会议部署稳就业工作", editor: "张三" });
+    expect(draft.body).toBe("会议指出，要稳定就业。\n");
+  });
+
   it("reports mojibake with the line of the file, and keeps the text as it was", () => {
     const article = imported(lines("標題", "2020-03-04", "", "第一段。", "", "他說,今天就到這裡?!睍間不早了"));
     expect(article.warnings).toHaveLength(1);

@@ -49,3 +49,30 @@ export function visibleText(html: string): string {
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
 }
+
+/**
+ * Every item of the first `days` transcripts that have an item with a title and no
+ * text (a video report), as a bulk feed holds them: those items with an empty html.
+ */
+export function xwlbFeedWithTitleOnlyItems(days: number): XwlbItem[] {
+  const items: XwlbItem[] = [];
+  let found = 0;
+  for (const name of readdirSync(XWLB).sort()) {
+    const day = `${name.slice(0, 4)}-${name.slice(4, 6)}-${name.slice(6, 8)}`;
+    const details = readFileSync(path.join(XWLB, name), "utf8").split("## 详细新闻")[1] ?? "";
+    const ofDay = details
+      .split(/^### /m)
+      .slice(1)
+      .map((chunk) => {
+        const [title = "", ...rest] = chunk.split("\n");
+        const text = rest.join("\n");
+        const url = /\[查看原文\]\((\S+)\)/.exec(text)?.[1] ?? "";
+        return { title: title.trim(), day, url, html: text.replace(/\[查看原文\]\(\S+\)/, "").trim() };
+      })
+      .filter((item) => item.title !== "" && item.title !== "undefined");
+    if (!ofDay.some((item) => item.html === "")) continue;
+    items.push(...ofDay);
+    if (++found === days) break;
+  }
+  return items;
+}
