@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { ROOT } from "./archive.ts";
+
+/** The folder of real laws and regulations (see ../shared/corpus/README.md). */
+export const LAWS_DIR = path.join(ROOT, "../shared/corpus/laws");
+
+/** One law file of the corpus: its title, the day in its file name, and its body. */
+export interface LawFile {
+  file: string;
+  title: string;
+  /** The version's day from the file name, such as 2023-09-01, when there is one. */
+  day: string | undefined;
+  /** The Markdown after the history lines (`<!-- INFO END -->`). */
+  body: string;
+}
+
+/** Reads one law from the corpus, by path relative to the laws folder. */
+export function readLaw(relative: string): LawFile {
+  const text = readFileSync(path.join(LAWS_DIR, relative), "utf8");
+  const title = /^#\s*(.+)$/m.exec(text)?.[1]?.trim() ?? "";
+  const marker = text.indexOf("<!-- INFO END -->");
+  const body = marker >= 0 ? text.slice(marker + "<!-- INFO END -->".length) : text.replace(/^#.*$/m, "");
+  return { file: relative, title, day: /\((\d{4}-\d{2}-\d{2})\)\.md$/.exec(relative)?.[1], body };
+}
+
+/** Every law file of the corpus, relative to the laws folder, sorted. */
+export async function lawFiles(): Promise<string[]> {
+  return (await glob("**/*.md", { cwd: LAWS_DIR })).sort();
+}
+
+/** The titles present in two or more versions, each with its files oldest first. */
+export async function versionSets(): Promise<string[][]> {
+  const byTitle = new Map<string, string[]>();
+  for (const file of await lawFiles()) {
+    const key = file.replace(/\(\d{4}-\d{2}-\d{2}\)\.md$/, "");
+    byTitle.set(key, [...(byTitle.get(key) ?? []), file]);
+  }
+  return [...byTitle.values()]
+    .filter((files) => files.length > 1)
+    .map((files) => files.sort((a, b) => (readLaw(a).day ?? "").localeCompare(readLaw(b).day ?? "")));
+}
