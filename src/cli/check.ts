@@ -11,7 +11,8 @@ const HELP = `Usage: npm run check -- [--archive <dir>] [--no-conversion]
 
 Checks every article in the archive and lists every problem at once:
 files that are not UTF-8, malformed front matter, missing or mistyped
-fields, impossible dates, duplicate ids, a bad conversion.yaml. Exits
+fields, impossible dates, duplicate ids, broken version links
+(supersedes), a bad conversion.yaml. Exits
 with status 1 when anything is wrong, 0 when the archive is ready to build.
 
 It then reports, per article, the characters whose conversion to the

@@ -41,3 +41,25 @@ export async function versionSets(): Promise<string[][]> {
     .filter((files) => files.length > 1)
     .map((files) => files.sort((a, b) => (readLaw(a).day ?? "").localeCompare(readLaw(b).day ?? "")));
 }
+
+/** Front matter fields to add to or override in a law's article file. */
+export type LawFields = Record<string, string | undefined>;
+
+/**
+ * A law of the corpus as an archive article file (Simplified script, the version's
+ * day as its date), with the given fields added, such as `supersedes`.
+ */
+export function lawArticle(law: LawFile, id: string, fields: LawFields = {}): string {
+  const base: LawFields = {
+    id,
+    title: JSON.stringify(law.title),
+    date: law.day ?? "2000-01-01",
+    script: "hans",
+    document_type: "法律",
+    ...fields,
+  };
+  const lines = Object.entries(base)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join("\n")}\n---\n${law.body}`;
+}

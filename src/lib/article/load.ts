@@ -4,6 +4,7 @@ import { glob } from "tinyglobby";
 import { ArticleFormatError, splitFrontMatter } from "./frontmatter.ts";
 import { findControlCharacter, findExcessiveNesting, MAX_ARTICLE_BYTES } from "./limits.ts";
 import { validateFrontMatter, type ArticleMeta } from "./schema.ts";
+import { findVersionProblems } from "../versions/chain.ts";
 
 /** One valid article as read from the archive. */
 export interface LoadedArticle {
@@ -50,6 +51,12 @@ export async function loadArchive(archiveDir: string): Promise<ArchiveLoad> {
   }
   const duplicates = findDuplicateIds(articles);
   problems.push(...duplicates);
+  problems.push(
+    ...findVersionProblems(
+      articles.map((article) => ({ ...article.meta, file: article.file })),
+      (a) => a.file,
+    ),
+  );
   const clashing = new Set(duplicates.map((problem) => problem.file));
   return { articles: articles.filter((article) => !clashing.has(article.file)), problems };
 }

@@ -12,6 +12,11 @@ export function articlePath(script: Script, id: string): string {
   return `/${SEGMENT[script]}/articles/${id}/`;
 }
 
+/** Path of the page comparing an article with the version it supersedes, in one script. */
+export function changesPath(script: Script, id: string): string {
+  return `${articlePath(script, id)}changes/`;
+}
+
 /** Absolute URL of a path on the published site. */
 export function absoluteUrl(siteUrl: string, path: string): string {
   return `${siteUrl}${path}`;
