@@ -115,3 +115,47 @@ export function outline(tree: Root): OutlineEntry[] {
   }
   return articles.length >= OUTLINE_MIN_ARTICLES && headings.length === 0 ? articles : [];
 }
+
+/** One clause (条) of a document: its anchor, its label and its text without the label. */
+export interface Clause {
+  /** The clause's anchor, such as art-12. */
+  id: string;
+  /** The label as written, such as 第十二条. */
+  label: string;
+  /** The clause's text after its label, its paragraphs (款) one a line. */
+  text: string;
+}
+
+const LEADING_SPACE = /^[\s\u200b\u3000\ufeff]+/;
+
+/**
+ * The clauses of a document in order: each 第X条 paragraph with the paragraphs that
+ * follow it up to the next clause or heading. A document without clauses is one clause
+ * with an empty label, holding all its text, so any two versions can be compared.
+ */
+export function clauses(tree: Root): Clause[] {
+  const found: Clause[] = [];
+  const whole: string[] = [];
+  let open: { id: string; label: string; lines: string[] } | undefined;
+  const close = () => {
+    if (open) found.push({ id: open.id, label: open.label, text: open.lines.join("\n") });
+    open = undefined;
+  };
+  for (const node of tree.children) {
+    if (node.type !== "element") continue;
+    const text = unitText(node).replace(LEADING_SPACE, "").trimEnd();
+    if (text !== "") whole.push(text);
+    const id = node.properties["id"];
+    if (typeof id === "string" && isArticleAnchor(id)) {
+      close();
+      const label = readUnitLabel(text, HEADINGS.has(node.tagName))?.text ?? "";
+      open = { id, label, lines: [text.slice(label.length).replace(LEADING_SPACE, "")] };
+    } else if (HEADINGS.has(node.tagName)) {
+      close();
+    } else if (open && text !== "") {
+      open.lines.push(text);
+    }
+  }
+  close();
+  return found.length > 0 ? found : [{ id: "text", label: "", text: whole.join("\n") }];
+}
