@@ -10,7 +10,7 @@ export const LAWS_DIR = path.join(ROOT, "../shared/corpus/laws");
 export interface LawFile {
   file: string;
   title: string;
-  /** The version's day from the file name, such as 2023-09-01, when there is one. */
+  /** The version's day: from the file name (2023-09-01), else the latest day in the history lines. */
   day: string | undefined;
   /** The Markdown after the history lines (`<!-- INFO END -->`). */
   body: string;
@@ -19,10 +19,17 @@ export interface LawFile {
 /** Reads one law from the corpus, by path relative to the laws folder. */
 export function readLaw(relative: string): LawFile {
   const text = readFileSync(path.join(LAWS_DIR, relative), "utf8");
-  const title = /^#\s*(.+)$/m.exec(text)?.[1]?.trim() ?? "";
+  // A few files have no title line: their file name is the title.
+  const title =
+    /^#\s*(.+)$/m.exec(text)?.[1]?.trim() || path.basename(relative, ".md").replace(/\(\d{4}-\d{2}-\d{2}\)$/, "");
   const marker = text.indexOf("<!-- INFO END -->");
   const body = marker >= 0 ? text.slice(marker + "<!-- INFO END -->".length) : text.replace(/^#.*$/m, "");
-  return { file: relative, title, day: /\((\d{4}-\d{2}-\d{2})\)\.md$/.exec(relative)?.[1], body };
+  const history = marker >= 0 ? text.slice(0, marker) : "";
+  const days = [...history.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)].map(
+    ([, y, m, d]) => `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`,
+  );
+  const day = /\((\d{4}-\d{2}-\d{2})\)\.md$/.exec(relative)?.[1] ?? days.sort().at(-1);
+  return { file: relative, title, day, body };
 }
 
 /** Every law file of the corpus, relative to the laws folder, sorted. */

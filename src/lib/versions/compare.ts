@@ -67,12 +67,14 @@ export function compareClauses(older: readonly Clause[], newer: readonly Clause[
 /** Pairs the removed and added clauses of one gap, in order, by likeness. */
 function pairGap(removed: readonly Clause[], added: readonly Clause[]): ClauseChange[] {
   const changes: ClauseChange[] = [];
+  const addedPairs = added.map((clause) => characterPairs(clause.text));
   let nextAdded = 0;
   for (const before of removed) {
+    const beforePairs = characterPairs(before.text);
     let best = -1;
     let bestScore = SAME_CLAUSE_SIMILARITY;
     for (let j = nextAdded; j < added.length; j++) {
-      const score = similarity(before.text, added[j]!.text);
+      const score = similarity(beforePairs, addedPairs[j]!);
       if (score >= bestScore) {
         best = j;
         bestScore = score;
@@ -103,18 +105,18 @@ export function characterChanges(before: string, after: string): TextPart[] {
   }));
 }
 
-/** Dice similarity of the two texts' character pairs: 1 for the same text, 0 for nothing in common. */
-function similarity(a: string, b: string): number {
-  const pairsOf = (text: string) => {
-    const pairs = new Map<string, number>();
-    for (let i = 0; i < text.length - 1; i++) {
-      const pair = text.slice(i, i + 2);
-      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
-    }
-    return pairs;
-  };
-  const left = pairsOf(a);
-  const right = pairsOf(b);
+/** Each pair of adjacent characters of a text, with how often it occurs. */
+function characterPairs(text: string): Map<string, number> {
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < text.length - 1; i++) {
+    const pair = text.slice(i, i + 2);
+    pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+  }
+  return pairs;
+}
+
+/** Dice similarity of two texts' character pairs: 1 for the same pairs, 0 for none in common. */
+function similarity(left: ReadonlyMap<string, number>, right: ReadonlyMap<string, number>): number {
   let total = 0;
   let shared = 0;
   for (const count of left.values()) total += count;
@@ -122,7 +124,7 @@ function similarity(a: string, b: string): number {
     total += count;
     shared += Math.min(count, left.get(pair) ?? 0);
   }
-  return total === 0 ? (a === b ? 1 : 0) : (2 * shared) / total;
+  return total === 0 ? 0 : (2 * shared) / total;
 }
 
 /** How many clauses of each kind a comparison holds. */

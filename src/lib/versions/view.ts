@@ -4,7 +4,7 @@ import type { ArticleMeta, Script } from "../article/schema.ts";
 import { parseBody, treeToHtml } from "../markdown/render.ts";
 import { clauses, unitText } from "../markdown/structure.ts";
 import { convertTree } from "../script/index.ts";
-import { compareClauses, countChanges, type ChangeKind, type TextPart } from "./compare.ts";
+import { compareClauses, countChanges, type ChangeKind, type ClauseChange, type TextPart } from "./compare.ts";
 
 /** One clause change as a page shows it, in one script. */
 export interface ChangeView {
@@ -31,17 +31,17 @@ const element = (tagName: string, children: ElementContent[], className?: string
 
 const MARK: Record<TextPart["kind"], string | undefined> = { same: undefined, del: "del", ins: "ins" };
 
+/** Compares the bodies of two versions of a document clause by clause, in their original script. */
+export function compareVersions(olderBody: string, newerBody: string): ClauseChange[] {
+  return compareClauses(clauses(parseBody(olderBody)), clauses(parseBody(newerBody)));
+}
+
 /**
- * Compares two versions of a document and shows the result in one script: the
- * comparison is made on the original text, then the whole result is converted at
- * once, so words that run across a mark are converted as words.
+ * A comparison as shown in one script: made on the original text (once for both
+ * scripts), then converted as a whole, so words that run across a mark are converted
+ * as words.
  */
-export function comparisonView(
-  older: { meta: ArticleMeta; body: string },
-  newer: { meta: ArticleMeta; body: string },
-  script: Script,
-): ComparisonView {
-  const all = compareClauses(clauses(parseBody(older.body)), clauses(parseBody(newer.body)));
+export function comparisonView(all: readonly ClauseChange[], newer: ArticleMeta, script: Script): ComparisonView {
   const shown = all.filter((change) => change.kind !== "unchanged");
   const blocks = shown.map((change) =>
     element("div", [
@@ -61,7 +61,7 @@ export function comparisonView(
     ]),
   );
   const tree: Root = { type: "root", children: blocks };
-  const converter = converterFor(newer.meta, script);
+  const converter = converterFor(newer, script);
   if (converter) convertTree(tree, converter);
   return {
     counts: countChanges(all),
