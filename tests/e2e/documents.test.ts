@@ -4,6 +4,7 @@ import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive } from "../helpers/archive.ts";
+import { pngHeader, PDF_BYTES } from "../helpers/files.ts";
 import { lawArticle, readLaw } from "../helpers/laws.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { buildSite, type BuildResult } from "./support/build.ts";
@@ -25,7 +26,13 @@ let browser: Browser;
 
 beforeAll(async () => {
   fixtureDir = makeArchive({
-    "2023/09/law.md": lawArticle(readLaw("诉讼与非诉讼程序法/行政复议法(2023-09-01).md"), LAW, { status: "in_force" }),
+    "2023/09/law.md": `${lawArticle(readLaw("诉讼与非诉讼程序法/行政复议法(2023-09-01).md"), LAW, { status: "in_force" })}
+附件：[行政复议申请书格式](shenqingshu.pdf)
+
+![办理流程](liucheng.png)
+`,
+    "2023/09/shenqingshu.pdf": PDF_BYTES,
+    "2023/09/liucheng.png": pngHeader(800, 600),
     "2021/09/old.md": lawArticle(readLaw(`${PARKING}(2021-09-24).md`), OLD, { status: "amended" }),
     "2024/03/new.md": lawArticle(readLaw(`${PARKING}(2024-03-29).md`), NEW, {
       status: "in_force",
@@ -68,6 +75,25 @@ describe("a law as a document", () => {
     await contents.getByRole("link", { name: "行政复议范围" }).click();
     await expect.poll(() => page.url()).toContain("#ch-2-sec-1");
     expect(await page.locator("#ch-2-sec-1").isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe("files published with a document", () => {
+  it("lists the attachment with type and size, serves it once for both scripts, and sizes the image", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/zh-hant/articles/${LAW}/`);
+    const listed = page.locator("section.attachments li");
+    expect(await listed.innerText()).toMatch(/shenqingshu\.pdf\s*PDF · 1 KB/);
+    const href = await listed.locator("a").getAttribute("href");
+    expect(href).toBe(`/files/${LAW}/shenqingshu.pdf`);
+    const response = await page.request.get(`${server.url}${href}`);
+    expect(Buffer.from(await response.body())).toEqual(Buffer.from(PDF_BYTES));
+    const image = page.locator(".article-body img");
+    expect(await image.getAttribute("src")).toBe(`/files/${LAW}/liucheng.png`);
+    expect([await image.getAttribute("width"), await image.getAttribute("height")]).toEqual(["800", "600"]);
+    expect(await image.getAttribute("loading")).toBe("lazy");
+    expect(await image.getAttribute("alt")).toBe("辦理流程");
     await page.close();
   });
 });

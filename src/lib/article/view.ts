@@ -10,6 +10,9 @@ import {
 } from "../script/index.ts";
 import { parseBody, treeToHtml } from "../markdown/render.ts";
 import { outline, type OutlineEntry } from "../markdown/structure.ts";
+import { linkAttachments } from "../markdown/attachments.ts";
+import { attachmentPath } from "../site/urls.ts";
+import type { Attachment } from "./attachments.ts";
 import { archiveDir } from "../site/config.ts";
 import type { ArticleMeta, ConversionRules, Script } from "./schema.ts";
 
@@ -65,8 +68,15 @@ export interface BodyView {
 }
 
 /** An article's body in one script: parsed once, then only its text nodes converted. */
-export function bodyView(meta: ArticleMeta, body: string, script: Script, contentDir: string = archiveDir()): BodyView {
+export function bodyView(
+  meta: ArticleMeta,
+  body: string,
+  script: Script,
+  attachments: readonly Attachment[] = [],
+  contentDir: string = archiveDir(),
+): BodyView {
   const tree = parseBody(body);
+  linkAttachments(tree, attachments, (name) => attachmentPath(meta.id, name));
   const converter = converterFor(meta, script, contentDir);
   if (converter) convertTree(tree, converter);
   return { html: treeToHtml(tree), outline: outline(tree) };

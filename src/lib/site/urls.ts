@@ -17,6 +17,11 @@ export function changesPath(script: Script, id: string): string {
   return `${articlePath(script, id)}changes/`;
 }
 
+/** Path of a file published with an article: one address for both scripts. */
+export function attachmentPath(id: string, name: string): string {
+  return `/files/${id}/${name}`;
+}
+
 /** Absolute URL of a path on the published site. */
 export function absoluteUrl(siteUrl: string, path: string): string {
   return `${siteUrl}${path}`;
