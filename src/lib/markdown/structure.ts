@@ -118,7 +118,7 @@ export function outline(tree: Root): OutlineEntry[] {
 
 /** One clause (条) of a document: its anchor, its label and its text without the label. */
 export interface Clause {
-  /** The clause's anchor, such as art-12. */
+  /** The clause's anchor, such as art-12; empty for the whole text of a document without clauses. */
   id: string;
   /** The label as written, such as 第十二条. */
   label: string;
@@ -157,5 +157,5 @@ export function clauses(tree: Root): Clause[] {
     }
   }
   close();
-  return found.length > 0 ? found : [{ id: "text", label: "", text: whole.join("\n") }];
+  return found.length > 0 ? found : [{ id: "", label: "", text: whole.join("\n") }];
 }

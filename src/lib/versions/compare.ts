@@ -29,6 +29,20 @@ const SAME_CLAUSE_SIMILARITY = 0.5;
  * is compared character by character, giving the fewest deleted and inserted characters.
  */
 export function compareClauses(older: readonly Clause[], newer: readonly Clause[]): ClauseChange[] {
+  const [olderWhole] = older;
+  const [newerWhole] = newer;
+  if (older.length === 1 && newer.length === 1 && olderWhole?.label === "" && newerWhole?.label === "") {
+    // Documents without clauses: one text against the other, however much it changed.
+    const same = olderWhole.text === newerWhole.text;
+    return [
+      {
+        kind: same ? "unchanged" : "changed",
+        older: olderWhole,
+        newer: newerWhole,
+        parts: same ? [{ kind: "same", text: newerWhole.text }] : characterChanges(olderWhole.text, newerWhole.text),
+      },
+    ];
+  }
   const changes: ClauseChange[] = [];
   let removed: Clause[] = [];
   let added: Clause[] = [];

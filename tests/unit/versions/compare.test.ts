@@ -68,6 +68,18 @@ describe("comparing two versions clause by clause", () => {
     ).toEqual(["unchanged art-1 art-1", "added - art-2", "renumbered art-2 art-3", "removed art-3 -"]);
   });
 
+  it("compares documents without clauses as one text, however much changed", () => {
+    const older = clauses(parseBody("各区人民政府：\n\n现将有关事项通知如下。"));
+    const newer = clauses(parseBody("各区人民政府、市政府各部门：\n\n现将有关事项重新通知如下。"));
+    const [change, ...rest] = compareClauses(older, newer);
+    expect(rest).toEqual([]);
+    expect(change?.kind).toBe("changed");
+    expect(change?.parts.filter((part) => part.kind !== "same")).toEqual([
+      { kind: "ins", text: "、市政府各部门" },
+      { kind: "ins", text: "重新" },
+    ]);
+  });
+
   it("in every pair of consecutive versions of the corpus, marks exactly the characters a plain diff finds", async () => {
     const sets = await versionSets();
     let pairs = 0;
