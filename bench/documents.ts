@@ -5,7 +5,8 @@
 // per-page timings in its log (medians per kind of page, and their ratio) and wall time.
 // In-process figures are medians over --runs runs. Prints figures; never passes or fails.
 // The archive and site stay in bench/out/documents/.
-// Run: npx tsx bench/documents.ts [--laws N] [--runs R] [--no-build]   (all laws: several minutes)
+// --news N adds N xwlb news items to the same archive, to see the laws built together with news.
+// Run: npx tsx bench/documents.ts [--laws N] [--news N] [--runs R] [--no-build]   (all laws: several minutes)
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +18,7 @@ import { parseBody } from "../src/lib/markdown/render.ts";
 import { buildVersionChains } from "../src/lib/versions/chain.ts";
 import { compareVersions, comparisonView } from "../src/lib/versions/view.ts";
 import { lawArticle, lawFiles, readLaw, versionSets } from "../tests/helpers/laws.ts";
+import { writeXwlbBrowseArchive } from "../tests/helpers/xwlb.ts";
 import { kb, median, secs, times } from "./perf/format.ts";
 import { runMeasured } from "./perf/measure.ts";
 import { ASTRO, OUT, ROOT } from "./perf/paths.ts";
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     laws: { type: "string" },
     runs: { type: "string", default: "5" },
     build: { type: "boolean", default: true },
+    news: { type: "string", default: "0" },
   },
   allowNegative: true,
 });
@@ -91,11 +94,12 @@ const say = (line: string) => {
 };
 
 const written = await writeLawArchive(values.laws ? Number(values.laws) : Infinity);
+const news = Number(values.news) > 0 ? writeXwlbBrowseArchive(archiveDir, { limit: Number(values.news) }).length : 0;
 const { articles, problems } = await loadArchive(archiveDir);
 if (problems.length > 0) throw new Error(`archive has problems: ${problems.map((p) => p.message).join("; ")}`);
 const pairs = buildVersionChains(articles.map((article) => article.meta)).pairs();
 const byId = new Map(articles.map((article) => [article.meta.id, article]));
-say(`${written} law documents, ${pairs.length} pairs of consecutive versions`);
+say(`${written} law documents, ${pairs.length} pairs of consecutive versions${news ? `, ${news} news items` : ""}`);
 
 // In-process: one comparison (both versions parsed, clauses paired, characters compared,
 // converted to Traditional) against rendering the newer version's body in Traditional.
@@ -122,16 +126,22 @@ if (values.build) {
   const { seconds, pages } = await build();
   const timesOf = (test: (route: string) => boolean) => [...pages].filter(([route]) => test(route)).map(([, s]) => s);
   const changes = timesOf((route) => route.includes("/changes/"));
-  const articlePages = timesOf(
-    (route) => /\/articles\/[^/]+\/index\.html$/.test(route) || /\/articles\/[^/]+\/$/.test(route),
-  );
+  const articlePage = (route: string) => /\/articles\/[^/]+\/(?:index\.html)?$/.test(route);
+  const articlePages = timesOf((route) => articlePage(route) && route.includes("/law-"));
+  const newsPages = timesOf((route) => articlePage(route) && !route.includes("/law-"));
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   say(`build: ${pages.size} pages in ${secs(seconds)} wall time (one build)`);
   say(
-    `  article pages: ${articlePages.length}, median ${(median(articlePages) * 1000).toFixed(1)} ms each; ` +
+    `  law article pages: ${articlePages.length}, median ${(median(articlePages) * 1000).toFixed(1)} ms each; ` +
       `comparison pages: ${changes.length}, median ${(median(changes) * 1000).toFixed(1)} ms each ` +
       `(${times(median(changes) / median(articlePages))} an article page)`,
   );
+  if (newsPages.length > 0) {
+    say(
+      `  news article pages: ${newsPages.length}, median ${(median(newsPages) * 1000).toFixed(1)} ms each ` +
+        `(law pages ${times(median(articlePages) / median(newsPages))} a news page)`,
+    );
+  }
   say(
     `  comparison pages per pair of versions (both scripts): ${((sum(changes) / pairs.length) * 1000).toFixed(1)} ms of rendering`,
   );
