@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import axe from "axe-core";
 import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -135,5 +136,24 @@ describe("document pages", () => {
         report.results.flatMap((result) => result.messages.map((m) => `${file}: ${m.ruleId} ${m.message}`)),
       ).toEqual([]);
     }
+  });
+
+  it("have no serious or critical axe violation", async () => {
+    const page = await browser.newPage();
+    for (const pathname of [
+      `/zh-hant/articles/${LAW}/`,
+      `/zh-hans/articles/${NEW}/`,
+      `/zh-hans/articles/${NEW}/changes/`,
+    ]) {
+      await page.goto(`${server.url}${pathname}`);
+      // Evaluated through the DevTools protocol, so the page's CSP does not block it.
+      await page.evaluate(axe.source);
+      const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run());
+      const serious = results.violations
+        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+        .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
+      expect(serious, pathname).toEqual([]);
+    }
+    await page.close();
   });
 });
