@@ -10,8 +10,8 @@ export interface Attachment {
   /** A short type label for readers, such as PDF or Word. */
   type: string;
   /** Pixel size, for images. */
-  width?: number;
-  height?: number;
+  width?: number | undefined;
+  height?: number | undefined;
 }
 
 /** Largest attachment accepted: a scanned notice fits; video belongs elsewhere. */
