@@ -87,8 +87,8 @@ export interface OutlineEntry {
 }
 
 /** Fewest headings (or, in a document without numbered headings, articles) that make a contents list worth showing. */
-export const OUTLINE_MIN_HEADINGS = 3;
-export const OUTLINE_MIN_ARTICLES = 10;
+const OUTLINE_MIN_HEADINGS = 3;
+const OUTLINE_MIN_ARTICLES = 10;
 
 /**
  * The contents list of a document: its numbered headings (编, 章, 节, 一、...) nested by
