@@ -23,13 +23,25 @@ const articles = defineCollection({
         throw error;
       }
       store.clear();
-      for (const { meta, body, file } of loaded) {
-        store.set({ id: meta.id, data: { ...meta, file }, body });
+      for (const { meta, body, file, attachments } of loaded) {
+        store.set({ id: meta.id, data: { ...meta, file, attachments }, body });
       }
       logger.info(`${loaded.length} articles loaded`);
     },
   },
-  schema: articleSchema.extend({ file: z.string() }),
+  schema: articleSchema.extend({
+    file: z.string(),
+    attachments: z.array(
+      z.object({
+        name: z.string(),
+        source: z.string(),
+        bytes: z.number(),
+        type: z.string(),
+        width: z.number().optional(),
+        height: z.number().optional(),
+      }),
+    ),
+  }),
 });
 
 export const collections = { articles };

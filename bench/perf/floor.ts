@@ -65,7 +65,7 @@ const writePage = async (meta: ArticleMeta, script: Script, body: string): Promi
   times.pages++;
 };
 
-// The site parses each body once per page (bodyHtml); parsing once per article and
+// The site parses each body once per page (bodyView); parsing once per article and
 // converting the same tree after the original is written is the least work.
 for (const { meta, body } of articles) {
   const other: Script = meta.script === "hans" ? "hant" : "hans";

@@ -11,8 +11,10 @@ const HELP = `Usage: npm run check -- [--archive <dir>] [--no-conversion]
 
 Checks every article in the archive and lists every problem at once:
 files that are not UTF-8, malformed front matter, missing or mistyped
-fields, impossible dates, duplicate ids, a bad conversion.yaml. Exits
-with status 1 when anything is wrong, 0 when the archive is ready to build.
+fields, impossible dates, duplicate ids, broken version links
+(supersedes), files beside an article that are missing, unlinked,
+oversized or unsafe, a bad conversion.yaml. Exits with status 1 when
+anything is wrong, 0 when the archive is ready to build.
 
 It then reports, per article, the characters whose conversion to the
 other script is ambiguous (with their context and what they became) and

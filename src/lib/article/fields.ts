@@ -50,6 +50,10 @@ export const FIELDS = {
     expected: "one of in_force (現行有效), amended (已修改), repealed (已廢止)",
   },
   effective: { label: "施行日期", expected: "the date the document takes effect, such as 2020-05-01" },
+  supersedes: {
+    label: "上一版本",
+    expected: "the id of the earlier version this one amends or replaces, such as 2020-04-10-shyshj",
+  },
   license: { label: "許可", expected: "the licence or rights statement, as text" },
   conversion: {
     label: "轉換規則",

@@ -4,6 +4,8 @@ import { glob } from "tinyglobby";
 import { ArticleFormatError, splitFrontMatter } from "./frontmatter.ts";
 import { findControlCharacter, findExcessiveNesting, MAX_ARTICLE_BYTES } from "./limits.ts";
 import { validateFrontMatter, type ArticleMeta } from "./schema.ts";
+import { findVersionProblems } from "../versions/chain.ts";
+import { attachmentProblem, describeAttachment, relativeTargets, type Attachment } from "./attachments.ts";
 
 /** One valid article as read from the archive. */
 export interface LoadedArticle {
@@ -12,6 +14,8 @@ export interface LoadedArticle {
   body: string;
   /** Path relative to the working folder (absolute when outside it), with forward slashes. */
   file: string;
+  /** The files published with the article, from its own folder. */
+  attachments: Attachment[];
 }
 
 /** One problem in one file, with the field where there is one. */
@@ -42,14 +46,49 @@ export async function loadArchive(archiveDir: string): Promise<ArchiveLoad> {
   const files = (await glob("**/*", { cwd: root, dot: true, onlyFiles: true })).sort();
   const articles: LoadedArticle[] = [];
   const problems: ArchiveProblem[] = [];
-  for (const relative of files) {
+  const markdownByFolder = new Map<string, string[]>();
+  for (const relative of files.filter((file) => file.endsWith(".md"))) {
+    const folder = path.posix.dirname(relative);
+    markdownByFolder.set(folder, [...(markdownByFolder.get(folder) ?? []), relative]);
     const absolute = path.join(root, relative);
     const result = parseArticleFile(displayPath(absolute), await readFile(absolute));
     if ("article" in result) articles.push(result.article);
     else problems.push(...result.problems);
   }
+  const articleByFile = new Map(articles.map((article) => [article.file, article]));
+  // Names of every file beside each article, published or refused, so a refused file is not also reported missing.
+  const besides = new Map<LoadedArticle, Set<string>>();
+  for (const relative of files.filter((file) => !file.endsWith(".md"))) {
+    const absolute = path.join(root, relative);
+    const file = displayPath(absolute);
+    const markdown = markdownByFolder.get(path.posix.dirname(relative)) ?? [];
+    if (markdown.length !== 1) {
+      const where =
+        markdown.length === 0 ? "there is no article in its folder" : `its folder holds ${markdown.length} articles`;
+      problems.push({
+        file,
+        message: `not a Markdown file, and ${where}: a file that belongs to an article goes in a folder of its own, beside the article's one .md file`,
+      });
+      continue;
+    }
+    const owner = articleByFile.get(displayPath(path.join(root, markdown[0]!)));
+    if (!owner) continue;
+    const name = path.posix.basename(relative);
+    besides.set(owner, (besides.get(owner) ?? new Set()).add(name));
+    const bytes = await readFile(absolute);
+    const problem = attachmentProblem(name, bytes);
+    if (problem) problems.push({ file, message: problem });
+    else owner.attachments.push(describeAttachment(name, absolute, bytes));
+  }
+  for (const article of articles) problems.push(...findLinkProblems(article, besides.get(article) ?? new Set()));
   const duplicates = findDuplicateIds(articles);
   problems.push(...duplicates);
+  problems.push(
+    ...findVersionProblems(
+      articles.map((article) => ({ ...article.meta, file: article.file })),
+      (a) => a.file,
+    ),
+  );
   const clashing = new Set(duplicates.map((problem) => problem.file));
   return { articles: articles.filter((article) => !clashing.has(article.file)), problems };
 }
@@ -115,7 +154,27 @@ export function parseArticleFile(
   }
   const nesting = findExcessiveNesting(split.body, split.bodyLine);
   if (nesting) return { problems: [{ file, ...nesting }] };
-  return { article: { meta: checked.meta, body: split.body, file } };
+  return { article: { meta: checked.meta, body: split.body, file, attachments: [] } };
+}
+
+/** Relative links to files that are not in the article's folder, and files there that nothing links to. */
+function findLinkProblems(article: LoadedArticle, present: ReadonlySet<string>): ArchiveProblem[] {
+  const targets = relativeTargets(article.body);
+  const folder = path.posix.dirname(article.file);
+  return [
+    ...targets
+      .filter((target) => !present.has(target))
+      .map((target) => ({
+        file: article.file,
+        message: `links to "${target}", which is not a file in the article's folder: add the file beside the article, or correct the link`,
+      })),
+    ...article.attachments
+      .filter((attachment) => !targets.includes(attachment.name))
+      .map((attachment) => ({
+        file: `${folder}/${attachment.name}`,
+        message: `not linked from the article: link it from the text, such as [附件](${attachment.name}), or remove it`,
+      })),
+  ];
 }
 
 function findDuplicateIds(articles: LoadedArticle[]): ArchiveProblem[] {

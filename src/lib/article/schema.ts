@@ -79,6 +79,7 @@ export const articleSchema = z.strictObject({
   document_type: text("document_type").optional(),
   status: z.enum(["in_force", "amended", "repealed"], expected("status")).optional(),
   effective: day("effective").optional(),
+  supersedes: z.string(expected("supersedes")).regex(ID_PATTERN, `expected ${FIELDS.supersedes.expected}`).optional(),
   license: text("license").optional(),
   conversion: conversionRulesSchema.optional(),
 });

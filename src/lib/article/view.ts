@@ -9,6 +9,10 @@ import {
   type Converter,
 } from "../script/index.ts";
 import { parseBody, treeToHtml } from "../markdown/render.ts";
+import { outline, type OutlineEntry } from "../markdown/structure.ts";
+import { linkAttachments } from "../markdown/attachments.ts";
+import { attachmentPath } from "../site/urls.ts";
+import type { Attachment } from "./attachments.ts";
 import { archiveDir } from "../site/config.ts";
 import type { ArticleMeta, ConversionRules, Script } from "./schema.ts";
 
@@ -57,10 +61,23 @@ export function viewMeta(meta: ArticleMeta, script: Script, contentDir: string =
   return converter ? convertMetaFields(meta, converter) : meta;
 }
 
-/** An article's body as HTML in one script: parsed once, then only its text nodes converted. */
-export function bodyHtml(meta: ArticleMeta, body: string, script: Script, contentDir: string = archiveDir()): string {
+/** An article's body as shown in one script: its HTML and its contents list. */
+export interface BodyView {
+  html: string;
+  outline: OutlineEntry[];
+}
+
+/** An article's body in one script: parsed once, then only its text nodes converted. */
+export function bodyView(
+  meta: ArticleMeta,
+  body: string,
+  script: Script,
+  attachments: readonly Attachment[] = [],
+  contentDir: string = archiveDir(),
+): BodyView {
   const tree = parseBody(body);
+  linkAttachments(tree, attachments, (name) => attachmentPath(meta.id, name));
   const converter = converterFor(meta, script, contentDir);
   if (converter) convertTree(tree, converter);
-  return treeToHtml(tree);
+  return { html: treeToHtml(tree), outline: outline(tree) };
 }

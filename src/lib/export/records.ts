@@ -33,6 +33,8 @@ export interface ExportRecord {
   document_type: string | null;
   status: "in_force" | "amended" | "repealed" | null;
   effective: string | null;
+  /** The id of the earlier version this one amends or replaces. */
+  supersedes: string | null;
   /** The original web address the copy was taken from. */
   url: string | null;
   captured: string | null;
@@ -67,6 +69,7 @@ export const EXPORT_FIELDS = [
   "document_type",
   "status",
   "effective",
+  "supersedes",
   "url",
   "captured",
   "license",
@@ -99,6 +102,7 @@ export function exportRecord(meta: ArticleMeta, siteUrl: string): ExportRecord {
     document_type: meta.document_type ?? null,
     status: meta.status ?? null,
     effective: meta.effective ?? null,
+    supersedes: meta.supersedes ?? null,
     url: meta.url ?? null,
     captured: meta.captured ?? null,
     license: meta.license ?? null,

@@ -7,6 +7,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { sanitizeSchema } from "./sanitize-schema.ts";
+import { anchorUnits } from "./structure.ts";
 
 /**
  * Markdown to a sanitised HTML tree. Raw HTML in articles (the xwlb items carry
@@ -19,21 +20,12 @@ const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
-  .use(numberParagraphs)
+  .use(anchorStructure)
   .freeze();
 
-/**
- * Gives each top-level paragraph an id (p-1, p-2, ...). Conversion keeps the tree's
- * shape, so the same id marks the same paragraph in both scripts: the script switch
- * uses it to keep the reader's place. Added after sanitising, which would prefix it.
- */
-function numberParagraphs() {
-  return (tree: Root) => {
-    let count = 0;
-    for (const node of tree.children) {
-      if (node.type === "element" && node.tagName === "p") node.properties["id"] = `p-${++count}`;
-    }
-  };
+/** Anchors ids after sanitising, which would prefix them (see anchorUnits). */
+function anchorStructure() {
+  return anchorUnits;
 }
 
 /** Parses an article body once into a sanitised HTML tree, from which every script variant is made. */

@@ -13,6 +13,16 @@ export function articlePath(script: Script, id: string): string {
   return sitePath(`${SEGMENT[script]}/articles/${id}/`);
 }
 
+/** Path of the page comparing an article with the version it supersedes, in one script. */
+export function changesPath(script: Script, id: string): string {
+  return `${articlePath(script, id)}changes/`;
+}
+
+/** Path of a file published with an article: one address for both scripts. */
+export function attachmentPath(id: string, name: string): string {
+  return sitePath(`files/${id}/${name}`);
+}
+
 /** Absolute URL of a path on the published site (a path from `sitePath`, which carries the base already). */
 export function absoluteUrl(siteUrl: string, path: string): string {
   return new URL(path, siteUrl).href;

@@ -33,6 +33,21 @@ describe("npm run check", () => {
     expect(result.stdout).toContain("1 valid article(s); 2 problem(s) in 2 file(s)");
   });
 
+  it("refuses broken version links, naming the file and the field", () => {
+    const dir = makeArchive({
+      "a.md": articleFile({ id: "2024-01-02-aaa", supersedes: "2023-01-02-gone" }),
+      "b.md": articleFile({ id: "2024-01-02-bbb", supersedes: "2024-01-02-ccc" }),
+      "c.md": articleFile({ id: "2024-01-02-ccc", supersedes: "2024-01-02-bbb" }),
+    });
+    const result = check(dir, "--no-conversion");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('a.md: supersedes: "2023-01-02-gone" is not the id of any article in the archive');
+    expect(result.stderr).toContain(
+      "b.md: supersedes: the versions form a cycle: 2024-01-02-bbb → 2024-01-02-ccc → 2024-01-02-bbb",
+    );
+    expect(result.stderr).toContain("c.md: supersedes: the versions form a cycle");
+  });
+
   it("reports ambiguous conversions with context and the rules that fired", () => {
     const body = "于书记在会上指出，要迈上新征程。会后，他理发后赶回单位。\n";
     const dir = makeArchive({ "a.md": articleFile({}, body) });

@@ -1,0 +1,16 @@
+import { readFile } from "node:fs/promises";
+import type { APIRoute } from "astro";
+import { getCollection } from "astro:content";
+
+/** Every file published with an article, once, at /files/<id>/<name> (the same for both scripts). */
+export async function getStaticPaths() {
+  const entries = await getCollection("articles");
+  return entries.flatMap((entry) =>
+    entry.data.attachments.map((attachment) => ({
+      params: { id: entry.data.id, name: attachment.name },
+      props: { source: attachment.source },
+    })),
+  );
+}
+
+export const GET: APIRoute = async ({ props }) => new Response(await readFile((props as { source: string }).source));
