@@ -13,7 +13,12 @@ export default defineConfig({
   // The path of `url` is where the site lives on its host ("/" or "/policy-archive/").
   base: basePath(site.url),
   // The same base for src/lib/site/base.ts, in pages and browser scripts.
-  vite: { define: { __ARCHIVE_BASE__: JSON.stringify(basePath(site.url)) } },
+  vite: {
+    define: { __ARCHIVE_BASE__: JSON.stringify(basePath(site.url)) },
+    // Never inline a script into the page: a policy sent as a server header cannot carry
+    // each page's script hashes, so every script must be a file the policy allows as 'self'.
+    build: { assetsInlineLimit: 0 },
+  },
   // Test and benchmark builds of other archives keep their own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: "always",
