@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import { loadSiteConfig } from "./src/lib/site/config.ts";
+import downloads from "./src/integrations/downloads.ts";
 import search from "./src/integrations/search.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 
@@ -32,5 +33,5 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  integrations: [search(), sitemap()],
+  integrations: [downloads(), search(), sitemap()],
 });
