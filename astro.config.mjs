@@ -33,5 +33,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Article pages carry a cache key (src/data/page-keys.ts): a rebuild renders only the
+  // pages whose data or code changed and copies the others from the cache folder.
+  experimental: { incrementalBuild: true },
   integrations: [downloads(), search(), sitemap()],
 });

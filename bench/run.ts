@@ -8,6 +8,7 @@ import { corpusSize } from "./perf/archives.ts";
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatWeight, measureWeight } from "./perf/pageweight.ts";
+import { formatRebuild, measureRebuild } from "./perf/rebuild.ts";
 import { OUT, WORK } from "./perf/paths.ts";
 import { formatScripts, measureScripts } from "./perf/scripts.ts";
 import { formatSize, measureSize, type SizeResult } from "./perf/sizes.ts";
@@ -62,7 +63,8 @@ const measure = async (size: number): Promise<string[]> => {
 };
 if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
 const largest = sizes.at(-1);
-if (!site && (has("weight") || has("growth")) && largest) await section(`${largest} articles`, () => measure(largest));
+if (!site && (has("weight") || has("growth") || has("rebuild")) && largest)
+  await section(`${largest} articles`, () => measure(largest));
 
 if (has("scripts"))
   await section("second script", async () => formatScripts(await measureScripts(options.runs, corpus, progress)));
@@ -78,6 +80,11 @@ if (kept && keptBuild && has("weight")) {
 if (kept && keptBuild && has("growth")) {
   const whole = { articles: kept.archive.articles, archiveDir: kept.archive.dir, build: keptBuild };
   await section("growth", async () => formatGrowth(await measureGrowth(whole, progress)));
+}
+if (kept && has("rebuild")) {
+  await section("rebuild", async () =>
+    formatRebuild(await measureRebuild(kept.archive.dir, kept.archive.articles, progress)),
+  );
 }
 
 const minutes = (Date.now() - started.getTime()) / 60_000;

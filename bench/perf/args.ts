@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The parts of the benchmark that can be run on their own. */
-export const SECTIONS = ["sizes", "scripts", "weight", "growth"] as const;
+export const SECTIONS = ["sizes", "scripts", "weight", "growth", "rebuild"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** What to run. */
@@ -29,8 +29,9 @@ and what sharding would cost. Prints figures; never passes or fails.
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,growth
-                         run only these sections (weight and growth use the largest size's site)
+  --only sizes,scripts,weight,growth,rebuild
+                         run only these sections (weight and growth use the largest size's site;
+                         rebuild builds the largest size's archive clean, then adds one article)
   --keep                 keep archives and sites in bench/out/work/
   --help                 this text
 

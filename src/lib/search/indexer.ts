@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { Rule } from "../script/rules.ts";
@@ -8,7 +8,8 @@ import { DATE_SORT_KEY } from "./filters.ts";
 import { manifestUrl, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest } from "./manifest.ts";
 import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
 import { pageFacts, pageText } from "./page.ts";
-import { runPagefind } from "./pagefind-cli.ts";
+import { pagefindVersion, runPagefind } from "./pagefind-cli.ts";
+import { pageHash, ShardCache, shardKey } from "./shard-cache.ts";
 import { buildQueryTable, tablePatterns, triggerCharacters } from "./query-table.ts";
 import { planShards, SORT_ANCHOR_VALUE, SORT_ANCHOR_WORD, type ShardPlan } from "./shards.ts";
 import { encodeCharacterSet } from "./trigger.ts";
@@ -33,6 +34,11 @@ export interface IndexOptions {
   rules: { toHant: readonly Rule[]; toHans: readonly Rule[] };
   /** Progress messages. */
   log?: (message: string) => void;
+  /**
+   * A folder kept between builds: each shard indexed is stored there by content, and a
+   * shard whose pages are all unchanged is copied from it instead of indexed again.
+   */
+  cacheDir?: string;
   /** Called with the process id of each shard's Pagefind program when it starts (benchmarks sample its memory). */
   onPagefind?: (pid: number, shard: string) => void;
 }
@@ -42,6 +48,8 @@ export interface ShardReport {
   name: string;
   pages: number;
   seconds: number;
+  /** Whether the shard came from the cache, unchanged since an earlier build. */
+  reused: boolean;
 }
 
 /** What an indexing run did. */
@@ -57,6 +65,8 @@ interface ArticlePage {
   url: string;
   lang: string;
   sortValue: string;
+  /** A hash of the page's HTML, for the shard cache. */
+  hash: string;
 }
 
 /**
@@ -76,21 +86,49 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
   const shards = planShards(pages, options.shardPages);
   log(`${pages.length} article pages in ${shards.length} shard(s) of at most ${options.shardPages} pages`);
 
-  // Pagefind's program and the vocabulary scan run side by side: each keeps about one core busy.
-  const scanned = scanVocabulary(options.siteDir, pages, vocabulary);
+  const cache = options.cacheDir === undefined ? undefined : new ShardCache(options.cacheDir);
+  const version = pagefindVersion();
+  const sharded = shards.length > 1;
   const reports: ShardReport[] = [];
-  try {
-    for (const shard of shards) {
-      reports.push(await indexShard(shard, { ...options, bundleRoot, sharded: shards.length > 1, log }));
+  const found: string[][] = [];
+  for (const shard of shards) {
+    const shardStarted = performance.now();
+    const key = shardKey(shard.pages, sharded, version);
+    const cached = await cache?.get(key);
+    const outputPath = path.join(bundleRoot, shard.name);
+    if (cached) {
+      await cp(cached.bundle, outputPath, { recursive: true });
+      found.push(cached.vocabulary);
+    } else {
+      // Pagefind's program and the vocabulary scan run side by side: each keeps about one core busy.
+      const scanned = scanVocabulary(options.siteDir, shard.pages, vocabulary);
+      try {
+        await indexShard(shard, { ...options, bundleRoot, sharded });
+      } finally {
+        await scanned;
+      }
+      const shardVocabulary = vocabulary.takeFound();
+      found.push(shardVocabulary);
+      await cache?.put(key, outputPath, shardVocabulary);
     }
-  } finally {
-    await scanned;
+    const report = {
+      name: shard.name,
+      pages: shard.pages.length,
+      seconds: (performance.now() - shardStarted) / 1000,
+      reused: cached !== undefined,
+    };
+    log(
+      `shard ${report.name}: ${report.pages} pages ${report.reused ? "unchanged, reused" : "indexed"} in ${report.seconds.toFixed(1)} s`,
+    );
+    reports.push(report);
   }
+  await cache?.prune();
+  const archiveVocabulary = new Set(found.flat());
 
   const counts: Record<string, number> = {};
   for (const language of SEARCH_LANGUAGES) {
     counts[language.tag] = pages.filter((page) => page.lang === language.tag).length;
-    await writeReaderFiles(language, shards, { ...options, bundleRoot, steps, vocabulary });
+    await writeReaderFiles(language, shards, { ...options, bundleRoot, steps, vocabulary: archiveVocabulary });
   }
   return { pages: counts, shards: reports, seconds: (performance.now() - started) / 1000 };
 }
@@ -98,7 +136,8 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
 interface ReaderContext extends IndexOptions {
   bundleRoot: string;
   steps: { toHant: OpenccSteps; toHans: OpenccSteps };
-  vocabulary: VocabularyScanner;
+  /** The query-table patterns the archive's pages contain. */
+  vocabulary: ReadonlySet<string>;
 }
 
 /** Writes what the search page of one script fetches: its manifest and the table for queries typed in the other script. */
@@ -142,7 +181,7 @@ async function readArticlePages(siteDir: string): Promise<ArticlePage[]> {
       );
       continue;
     }
-    pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...facts });
+    pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...facts, hash: pageHash(html) });
   }
   if (problems.length > 0) {
     throw new Error(`${problems.length} article page(s) cannot be indexed for search:\n${problems.join("\n")}`);
@@ -150,7 +189,7 @@ async function readArticlePages(siteDir: string): Promise<ArticlePage[]> {
   return pages;
 }
 
-/** Feeds the text of every page to the vocabulary scan (the query tables hold only words the archive uses). */
+/** Feeds the text of pages to the vocabulary scan (the query tables hold only words the archive uses). */
 async function scanVocabulary(siteDir: string, pages: readonly ArticlePage[], vocabulary: VocabularyScanner) {
   for (const page of pages) vocabulary.scan(pageText(await readFile(path.join(siteDir, page.file), "utf8")));
 }
@@ -158,7 +197,6 @@ async function scanVocabulary(siteDir: string, pages: readonly ArticlePage[], vo
 interface ShardContext extends IndexOptions {
   bundleRoot: string;
   sharded: boolean;
-  log: (message: string) => void;
 }
 
 /**
@@ -168,8 +206,7 @@ interface ShardContext extends IndexOptions {
  * walks that folder, which depends on the names and, on file systems that keep creation
  * order, on the order they were linked: fixed either way, so two builds are identical.
  */
-async function indexShard(shard: ShardPlan<ArticlePage>, context: ShardContext): Promise<ShardReport> {
-  const started = performance.now();
+async function indexShard(shard: ShardPlan<ArticlePage>, context: ShardContext): Promise<void> {
   const stage = path.join(context.bundleRoot, `.stage-${shard.name}`);
   const outputPath = path.join(context.bundleRoot, shard.name);
   try {
@@ -195,9 +232,6 @@ async function indexShard(shard: ShardPlan<ArticlePage>, context: ShardContext):
   }
   await checkPageCounts(shard, outputPath, context.sharded);
   await removeUnusedFiles(outputPath);
-  const report = { name: shard.name, pages: shard.pages.length, seconds: (performance.now() - started) / 1000 };
-  context.log(`shard ${shard.name}: ${report.pages} pages indexed in ${report.seconds.toFixed(1)} s`);
-  return report;
 }
 
 /** Hard-links a page into the staging folder (copies it where the file system has no hard links). */

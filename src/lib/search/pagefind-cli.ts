@@ -8,19 +8,29 @@ import { arch, platform } from "node:os";
  * Node API (docs/search.md, "Indexing at Pagefind's own speed"), for the same files.
  */
 
-/** The path of the extended Pagefind program (the one that segments Chinese), installed with the pagefind package. */
+const require = createRequire(import.meta.url);
+
+/** The package of Pagefind's program for this machine, installed with the pagefind package. */
+function binaryPackage(): string {
+  return `@pagefind/${platform() === "win32" ? "windows" : platform()}-${arch()}`;
+}
+
+/** The path of the extended Pagefind program (the one that segments Chinese). */
 export function pagefindBinary(): string {
-  const os = platform() === "win32" ? "windows" : platform();
-  const name = os === "windows" ? "pagefind_extended.exe" : "pagefind_extended";
-  const require = createRequire(import.meta.url);
+  const name = platform() === "win32" ? "pagefind_extended.exe" : "pagefind_extended";
   try {
-    return require.resolve(`@pagefind/${os}-${arch()}/bin/${name}`);
+    return require.resolve(`${binaryPackage()}/bin/${name}`);
   } catch (error) {
     throw new Error(
-      `the extended Pagefind program for ${os}-${arch()} is not installed (@pagefind/${os}-${arch()}): run npm ci`,
+      `the extended Pagefind program for this machine is not installed (${binaryPackage()}): run npm ci`,
       { cause: error },
     );
   }
+}
+
+/** The version of Pagefind's program. */
+export function pagefindVersion(): string {
+  return (require(`${binaryPackage()}/package.json`) as { version: string }).version;
 }
 
 /** What one run of the Pagefind program is given. */
