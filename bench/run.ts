@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
-import { corpusSize } from "./perf/archives.ts";
+import { corpusSize, writeArchive } from "./perf/archives.ts";
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatWeight, measureWeight } from "./perf/pageweight.ts";
@@ -63,7 +63,7 @@ const measure = async (size: number): Promise<string[]> => {
 };
 if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
 const largest = sizes.at(-1);
-if (!site && (has("weight") || has("growth") || has("rebuild")) && largest)
+if (!site && (has("weight") || has("growth")) && largest)
   await section(`${largest} articles`, () => measure(largest));
 
 if (has("scripts"))
@@ -81,10 +81,11 @@ if (kept && keptBuild && has("growth")) {
   const whole = { articles: kept.archive.articles, archiveDir: kept.archive.dir, build: keptBuild };
   await section("growth", async () => formatGrowth(await measureGrowth(whole, progress)));
 }
-if (kept && has("rebuild")) {
-  await section("rebuild", async () =>
-    formatRebuild(await measureRebuild(kept.archive.dir, kept.archive.articles, progress)),
-  );
+if (has("rebuild") && largest) {
+  await section("rebuild", async () => {
+    const archive = kept?.archive ?? writeArchive(path.join(WORK, `archive-${largest}`), largest, corpus);
+    return formatRebuild(await measureRebuild(archive.dir, archive.articles, progress));
+  });
 }
 
 const minutes = (Date.now() - started.getTime()) / 60_000;

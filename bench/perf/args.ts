@@ -31,7 +31,8 @@ and what sharding would cost. Prints figures; never passes or fails.
                          the second-script comparison; larger sizes run once
   --only sizes,scripts,weight,growth,rebuild
                          run only these sections (weight and growth use the largest size's site;
-                         rebuild builds the largest size's archive clean, then adds one article)
+                         rebuild builds the largest size's archive clean, adds one article and
+                         rebuilds, removes it and rebuilds; SEARCH_SHARD_PAGES applies to every build)
   --keep                 keep archives and sites in bench/out/work/
   --help                 this text
 
