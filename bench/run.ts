@@ -63,8 +63,7 @@ const measure = async (size: number): Promise<string[]> => {
 };
 if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
 const largest = sizes.at(-1);
-if (!site && (has("weight") || has("growth")) && largest)
-  await section(`${largest} articles`, () => measure(largest));
+if (!site && (has("weight") || has("growth")) && largest) await section(`${largest} articles`, () => measure(largest));
 
 if (has("scripts"))
   await section("second script", async () => formatScripts(await measureScripts(options.runs, corpus, progress)));

@@ -105,7 +105,11 @@ export function formatSize(result: SizeResult): string[] {
     ),
     `    by program: ${byProgram(build.run.programs)}`,
     row("pages written", count(build.output.html), `HTML pages; ${count(build.routes)} routes with the data files`),
-    row("output", mb(build.output.bytes), `${count(build.output.files)} files`),
+    row(
+      "output",
+      mb(build.output.bytes),
+      `${count(build.output.files)} files, ${(build.output.files / articles).toFixed(2)} an article`,
+    ),
     row("search index", mb(build.searchIndex.bytes), `${count(build.searchIndex.files)} files`),
     row(
       "floor",
