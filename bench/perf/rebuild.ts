@@ -32,7 +32,7 @@ export async function measureRebuild(
   const cacheDir = path.join(WORK, "rebuild-cache");
   rmSync(cacheDir, { recursive: true, force: true });
   const build = async (name: string): Promise<SiteBuild> => {
-    const result = await buildSite({ archiveDir, outDir: path.join(WORK, `rebuild-${name}`), cacheDir });
+    const result = await buildSite({ archiveDir, outDir: path.join(WORK, `rebuild-${name}`), cacheDir, progress });
     progress(`rebuild: ${name} build ${secs(result.run.seconds)}`);
     return result;
   };
