@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFile, cp, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { Rule } from "../script/rules.ts";
@@ -9,7 +9,7 @@ import { manifestUrl, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest
 import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
 import { pageFacts, pageText } from "./page.ts";
 import { pagefindVersion, runPagefind } from "./pagefind-cli.ts";
-import { pageHash, ShardCache, shardKey } from "./shard-cache.ts";
+import { copyTree, pageHash, ShardCache, shardKey } from "./shard-cache.ts";
 import { buildQueryTable, tablePatterns, triggerCharacters } from "./query-table.ts";
 import { planShards, SORT_ANCHOR_VALUE, SORT_ANCHOR_WORD, type ShardPlan } from "./shards.ts";
 import { encodeCharacterSet } from "./trigger.ts";
@@ -97,7 +97,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
     const cached = await cache?.get(key);
     const outputPath = path.join(bundleRoot, shard.name);
     if (cached) {
-      await cp(cached.bundle, outputPath, { recursive: true });
+      await copyTree(cached.bundle, outputPath);
       found.push(cached.vocabulary);
     } else {
       // Pagefind's program and the vocabulary scan run side by side: each keeps about one core busy.

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -74,7 +75,7 @@ export class ShardCache {
     const partial = `${folder}.partial`;
     await rm(partial, { recursive: true, force: true });
     await mkdir(partial, { recursive: true });
-    await cp(bundle, path.join(partial, BUNDLE), { recursive: true });
+    await copyTree(bundle, path.join(partial, BUNDLE));
     await writeFile(path.join(partial, VOCABULARY), JSON.stringify(vocabulary));
     await rm(folder, { recursive: true, force: true });
     await rename(partial, folder);
@@ -90,4 +91,28 @@ export class ShardCache {
         .map((name) => rm(path.join(this.#dir, name), { recursive: true, force: true })),
     );
   }
+}
+
+/** Files copied at once: a bundle holds thousands of small files, and copying them one by one (fs.cp) took twice as long. */
+const PARALLEL_COPIES = 32;
+
+/** Copies a folder's files into another folder, several at a time, as reflinks where the file system can. */
+export async function copyTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const folders = new Set([to]);
+  const files: string[] = [];
+  for (const entry of entries) {
+    const relative = path.relative(from, path.join(entry.parentPath, entry.name));
+    if (entry.isDirectory()) folders.add(path.join(to, relative));
+    else if (entry.isFile()) files.push(relative);
+  }
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++] as string;
+      await copyFile(path.join(from, file), path.join(to, file), constants.COPYFILE_FICLONE);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_COPIES }, worker));
 }
