@@ -90,32 +90,16 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
   const version = pagefindVersion();
   const sharded = shards.length > 1;
   const reports: ShardReport[] = [];
-  const found: string[][] = [];
+  const found: (readonly string[])[] = [];
   for (const shard of shards) {
     const shardStarted = performance.now();
-    const key = shardKey(shard.pages, sharded, version);
-    const cached = await cache?.get(key);
-    const outputPath = path.join(bundleRoot, shard.name);
-    if (cached) {
-      await copyTree(cached.bundle, outputPath);
-      found.push(cached.vocabulary);
-    } else {
-      // Pagefind's program and the vocabulary scan run side by side: each keeps about one core busy.
-      const scanned = scanVocabulary(options.siteDir, shard.pages, vocabulary);
-      try {
-        await indexShard(shard, { ...options, bundleRoot, sharded });
-      } finally {
-        await scanned;
-      }
-      const shardVocabulary = vocabulary.takeFound();
-      found.push(shardVocabulary);
-      await cache?.put(key, outputPath, shardVocabulary);
-    }
+    const outcome = await indexOrReuse(shard, { ...options, bundleRoot, sharded, cache, version, vocabulary });
+    found.push(outcome.vocabulary);
     const report = {
       name: shard.name,
       pages: shard.pages.length,
       seconds: (performance.now() - shardStarted) / 1000,
-      reused: cached !== undefined,
+      reused: outcome.reused,
     };
     log(
       `shard ${report.name}: ${report.pages} pages ${report.reused ? "unchanged, reused" : "indexed"} in ${report.seconds.toFixed(1)} s`,
@@ -131,6 +115,39 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
     await writeReaderFiles(language, shards, { ...options, bundleRoot, steps, vocabulary: archiveVocabulary });
   }
   return { pages: counts, shards: reports, seconds: (performance.now() - started) / 1000 };
+}
+
+interface ReuseContext extends ShardContext {
+  cache: ShardCache | undefined;
+  version: string;
+  vocabulary: VocabularyScanner;
+}
+
+/**
+ * A shard's bundle: copied from the cache when its pages are unchanged, else indexed (and
+ * stored in the cache). Returns the query-table patterns its pages contain.
+ */
+async function indexOrReuse(
+  shard: ShardPlan<ArticlePage>,
+  context: ReuseContext,
+): Promise<{ reused: boolean; vocabulary: readonly string[] }> {
+  const key = shardKey(shard.pages, context.sharded, context.version);
+  const outputPath = path.join(context.bundleRoot, shard.name);
+  const cached = await context.cache?.get(key);
+  if (cached) {
+    await copyTree(cached.bundle, outputPath);
+    return { reused: true, vocabulary: cached.vocabulary };
+  }
+  // Pagefind's program and the vocabulary scan run side by side: each keeps about one core busy.
+  const scanned = scanVocabulary(context.siteDir, shard.pages, context.vocabulary);
+  try {
+    await indexShard(shard, context);
+  } finally {
+    await scanned;
+  }
+  const vocabulary = context.vocabulary.takeFound();
+  await context.cache?.put(key, outputPath, vocabulary);
+  return { reused: false, vocabulary };
 }
 
 interface ReaderContext extends IndexOptions {
