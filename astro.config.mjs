@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import { loadSiteConfig } from "./src/lib/site/config.ts";
+import downloads from "./src/integrations/downloads.ts";
 import search from "./src/integrations/search.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import publish from "./src/integrations/publish.ts";
@@ -43,6 +44,9 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  // publish runs last: it compresses what search and sitemap wrote.
-  integrations: [search(), sitemap(), publish(site)],
+  // Article pages carry a cache key (src/data/page-keys.ts): a rebuild renders only the
+  // pages whose data or code changed and copies the others from the cache folder.
+  experimental: { incrementalBuild: true },
+  // publish runs last: it compresses what downloads, search and sitemap wrote.
+  integrations: [downloads(), search(), sitemap(), publish(site)],
 });

@@ -4,10 +4,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
-import { corpusSize } from "./perf/archives.ts";
+import { corpusSize, writeArchive } from "./perf/archives.ts";
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatWeight, measureWeight } from "./perf/pageweight.ts";
+import { formatRebuild, measureRebuild } from "./perf/rebuild.ts";
 import { OUT, WORK } from "./perf/paths.ts";
 import { formatPrecompress, measurePrecompress } from "./perf/precompress.ts";
 import { formatScripts, measureScripts } from "./perf/scripts.ts";
@@ -80,6 +81,12 @@ if (kept && keptBuild && has("weight")) {
 if (kept && keptBuild && has("growth")) {
   const whole = { articles: kept.archive.articles, archiveDir: kept.archive.dir, build: keptBuild };
   await section("growth", async () => formatGrowth(await measureGrowth(whole, progress)));
+}
+if (has("rebuild") && largest) {
+  await section("rebuild", async () => {
+    const archive = kept?.archive ?? writeArchive(path.join(WORK, `archive-${largest}`), largest, corpus);
+    return formatRebuild(await measureRebuild(archive.dir, archive.articles, progress));
+  });
 }
 // Last: it adds files to the kept site.
 if (keptBuild && has("precompress")) {

@@ -13,11 +13,11 @@
  * Options: --runs N (indexing runs per size, default 3; the median is printed),
  * --shard-pages N (pages per index shard, default the integration's).
  * Each size is first built with `astro build` (which indexes too), then the indexing alone
- * is timed on the built site, with the peak resident memory (VmHWM) of the Pagefind
- * process of each shard and the peak of this Node process. Linux only (reads /proc).
+ * is timed on the built site, with the peak resident memory (VmHWM, sampled every 100 ms)
+ * of the Pagefind program of each shard and the peak of this Node process. Linux only (reads /proc).
  * Figures vary with machine load: compare ratios within one run.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -47,38 +47,34 @@ interface Measured {
   pagefindPeak: number;
 }
 
-/** Indexes a built site once, reading each shard's Pagefind peak memory before the process stops. */
+/** Indexes a built site once, sampling the peak memory of each shard's Pagefind program while it runs. */
 async function measureIndexing(siteDir: string, log = false): Promise<Measured> {
-  let pagefindPeak = 0;
+  const peaks = new Map<string, number>();
+  const samplers: NodeJS.Timeout[] = [];
   const report = await buildSearchIndex({
     siteDir,
     shardPages,
     rules,
     ...(log ? { log: (message: string) => console.log(`  ${message}`) } : {}),
-    afterShard: (shard) => {
-      const peak = pagefindPeakMemory();
-      pagefindPeak = Math.max(pagefindPeak, peak);
-      if (log) console.log(`  shard ${shard.name}: Pagefind peak ${(peak / GIB).toFixed(2)} GiB`);
+    onPagefind: (pid, shard) => {
+      const sample = () => peaks.set(shard, Math.max(peaks.get(shard) ?? 0, peakMemory(pid)));
+      samplers.push(setInterval(sample, 100));
     },
   });
-  return { report, pagefindPeak };
+  for (const sampler of samplers) clearInterval(sampler);
+  if (log)
+    for (const [shard, peak] of peaks) console.log(`  shard ${shard}: Pagefind peak ${(peak / GIB).toFixed(2)} GiB`);
+  return { report, pagefindPeak: Math.max(0, ...peaks.values()) };
 }
 
-/** VmHWM of this process's Pagefind child (the `pagefind_extended --service` process). */
-function pagefindPeakMemory(): number {
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[1]) !== process.pid || !stat.includes("pagefind")) continue;
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1];
-      return Number(hwm ?? 0) * 1024;
-    } catch {
-      // The process ended while we looked.
-    }
+/** VmHWM (the peak resident memory so far) of a running process, or 0 once it has ended. */
+function peakMemory(pid: number): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return Number(hwm ?? 0) * 1024;
+  } catch {
+    return 0;
   }
-  return 0;
 }
 
 function median(numbers: number[]): number {

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The parts of the benchmark that can be run on their own. */
-export const SECTIONS = ["sizes", "scripts", "weight", "growth", "precompress"] as const;
+export const SECTIONS = ["sizes", "scripts", "weight", "growth", "rebuild", "precompress"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** What to run. */
@@ -29,9 +29,11 @@ what sharding would cost and what precompressing the site costs. Prints figures;
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,growth,precompress
+  --only sizes,scripts,weight,growth,rebuild,precompress
                          run only these sections (weight, growth and precompress use the
-                         largest size's site)
+                         largest size's site; rebuild builds the largest size's archive clean,
+                         adds one article and rebuilds, removes it and rebuilds;
+                         SEARCH_SHARD_PAGES applies to every build)
   --keep                 keep archives and sites in bench/out/work/
   --help                 this text
 

@@ -14,7 +14,9 @@ export interface BuildPhases {
   generation: number;
   /** The search integration's "indexing article pages" to its "search index: … in N s" line. */
   search: number;
-  /** Everything after page generation that is not search indexing (other build hooks, exit). */
+  /** The downloads integration writing every article's citation and source files, as it reports. */
+  downloads: number;
+  /** Everything after page generation that is not search indexing or downloads (other build hooks, exit). */
   afterwards: number;
   total: number;
 }
@@ -39,6 +41,7 @@ const MARKERS = {
   generated: /^\S+ ✓ Completed in /,
   searchStart: /\[archive-search\] indexing article pages/,
   searchEnd: /\[archive-search\] search index: .* in ([\d.]+) s/,
+  downloads: /\[archive-downloads\] \d+ download files of \d+ articles written in ([\d.]+) s/,
   built: /\[build\] (\d+) page\(s\) built/,
 } as const;
 
@@ -75,6 +78,7 @@ export class BuildLogReader {
     const at = (name: keyof typeof MARKERS): number => this.seen.get(name)?.seconds ?? Number.NaN;
     const search = at("searchEnd") - at("searchStart");
     const searchTime = Number.isNaN(search) ? 0 : search;
+    const downloads = Number(this.seen.get("downloads")?.match[1] ?? 0);
     return {
       phases: {
         startup: at("syncing"),
@@ -83,7 +87,8 @@ export class BuildLogReader {
         bundling: at("generating") - at("synced"),
         generation: at("generated") - at("generating"),
         search: searchTime,
-        afterwards: total - at("generated") - searchTime,
+        downloads,
+        afterwards: total - at("generated") - searchTime - downloads,
         total,
       },
       pagesBuilt: Number(this.seen.get("built")?.match[1] ?? 0),

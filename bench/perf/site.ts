@@ -20,6 +20,8 @@ export interface SiteBuildOptions {
   outDir: string;
   /** Extra environment (ARCHIVE_SCRIPTS, SEARCH_SHARD_PAGES). */
   env?: Record<string, string>;
+  /** A cache folder kept before and after the build, for rebuilds; by default a cold cache, removed afterwards. */
+  cacheDir?: string;
   /** Progress messages: the build's own lines, except the one line per route. */
   progress?: (message: string) => void;
 }
@@ -28,13 +30,14 @@ export interface SiteBuildOptions {
 const ROUTE_PROGRESS_EVERY = 5000;
 
 /**
- * Builds an archive the way a maintainer does (`astro build`), from a cold cache, and
- * measures it. Throws with the end of the build's output when the build fails.
+ * Builds an archive the way a maintainer does (`astro build`), from a cold cache unless
+ * given one to keep, and measures it. Throws with the end of the build's output when the
+ * build fails.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
-  const cacheDir = `${options.outDir}-cache`;
+  const cacheDir = options.cacheDir ?? `${options.outDir}-cache`;
   await rm(options.outDir, { recursive: true, force: true });
-  await rm(cacheDir, { recursive: true, force: true });
+  if (options.cacheDir === undefined) await rm(cacheDir, { recursive: true, force: true });
   const reader = new BuildLogReader();
   const progress = options.progress ?? (() => undefined);
   let routes = 0;
@@ -57,7 +60,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
       }
     },
   });
-  await rm(cacheDir, { recursive: true, force: true });
+  if (options.cacheDir === undefined) await rm(cacheDir, { recursive: true, force: true });
   if (run.status !== 0) {
     throw new Error(`astro build of ${options.archiveDir} failed (exit ${run.status}):\n${run.tail.join("\n")}`);
   }

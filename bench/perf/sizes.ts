@@ -3,7 +3,8 @@ import path from "node:path";
 import { writeArchive, type ArchiveFacts } from "./archives.ts";
 import { runFloor, type FloorRun } from "./floor-run.ts";
 import { count, gib, mb, median, row, secs, times } from "./format.ts";
-import type { ProgramUse } from "./measure.ts";
+import type { MeasuredRun, ProgramUse } from "./measure.ts";
+import { runPagefindAlone } from "./pagefind-cli.ts";
 import { WORK } from "./paths.ts";
 import { buildSite, type SiteBuild } from "./site.ts";
 
@@ -11,6 +12,8 @@ import { buildSite, type SiteBuild } from "./site.ts";
 export interface SizeRun {
   build: SiteBuild;
   floor: FloorRun;
+  /** Pagefind's own program on the same article pages, when the site has one search shard. */
+  pagefindAlone: MeasuredRun | undefined;
 }
 
 /** Every run at one archive size. */
@@ -44,8 +47,9 @@ export async function measureSize(
     progress(`${label}: floor ${secs(floor.times.seconds)}; astro build`);
     const outDir = path.join(WORK, `site-${size}`);
     const build = await buildSite({ archiveDir: archive.dir, outDir, progress });
-    progress(`${label}: build ${secs(build.run.seconds)}, peak ${gib(build.run.peakTreeBytes)}`);
-    results.push({ build, floor });
+    progress(`${label}: build ${secs(build.run.seconds)}, peak ${gib(build.run.peakTreeBytes)}; Pagefind alone`);
+    const pagefindAlone = await runPagefindAlone(outDir, archive.articles * 2);
+    results.push({ build, floor, pagefindAlone });
   }
   return { archive, runs: results };
 }
@@ -86,6 +90,8 @@ export function formatSize(result: SizeResult): string[] {
       secs(m((r) => r.build.phases.search)),
       `Pagefind step reports ${secs(m((r) => r.build.searchReported))}`,
     ),
+    ...pagefindAloneRows(runs),
+    row("  downloads", secs(m((r) => r.build.phases.downloads)), "citation and source files, written after the build"),
     row("  other hooks, exit", secs(m((r) => r.build.phases.afterwards))),
     row(
       "peak memory",
@@ -99,7 +105,11 @@ export function formatSize(result: SizeResult): string[] {
     ),
     `    by program: ${byProgram(build.run.programs)}`,
     row("pages written", count(build.output.html), `HTML pages; ${count(build.routes)} routes with the data files`),
-    row("output", mb(build.output.bytes), `${count(build.output.files)} files`),
+    row(
+      "output",
+      mb(build.output.bytes),
+      `${count(build.output.files)} files, ${(build.output.files / articles).toFixed(2)} an article`,
+    ),
     row("search index", mb(build.searchIndex.bytes), `${count(build.searchIndex.files)} files`),
     row(
       "floor",
@@ -119,6 +129,36 @@ export function formatSize(result: SizeResult): string[] {
     `    ${"all others".padEnd(34)}${secs(families.slice(ROUTE_FAMILIES_SHOWN).reduce((sum, [, s]) => sum + s, 0)).padStart(10)}`,
   ];
   return lines;
+}
+
+/** The search stage against Pagefind's own program on the same pages, run after the build. */
+function pagefindAloneRows(runs: readonly SizeRun[]): string[] {
+  const alone = runs.flatMap((run) => (run.pagefindAlone ? [{ build: run.build, alone: run.pagefindAlone }] : []));
+  if (alone.length === 0) return [row("    Pagefind alone", "-", "not run: more pages than one search shard")];
+  return [
+    row(
+      "    Pagefind alone",
+      secs(median(alone.map((pair) => pair.alone.seconds))),
+      `pagefind --site dist --glob "*/articles/*/index.html"; peak ${gib(median(alone.map((pair) => pair.alone.peakTreeBytes)))}`,
+    ),
+    row(
+      "    search ÷ alone",
+      times(median(alone.map((pair) => pair.build.phases.search / pair.alone.seconds))),
+      "the search stage (reading pages, vocabulary, Pagefind, query tables) over Pagefind alone",
+    ),
+    row(
+      "    Pagefind CPU ÷ alone",
+      times(median(alone.map((pair) => pagefindCpu(pair.build.run) / pagefindCpu(pair.alone)))),
+      "CPU seconds of Pagefind's program in the build over alone: steadier than wall time on a busy machine",
+    ),
+  ];
+}
+
+/** CPU seconds of the Pagefind processes of a run. */
+function pagefindCpu(run: MeasuredRun): number {
+  return [...run.programs.entries()]
+    .filter(([name]) => name.startsWith("pagefind"))
+    .reduce((sum, [, use]) => sum + use.cpuSeconds, 0);
 }
 
 /** Seconds Astro spent rendering the article pages of one script. */

@@ -20,15 +20,19 @@ export interface SearchIntegrationOptions {
 /**
  * Builds the full-text search index after the site is built (`astro:build:done`): every
  * article page in each script, with the query conversion tables the search page uses.
- * Any page that cannot be indexed fails the build.
+ * Any page that cannot be indexed fails the build. Shards whose pages did not change since
+ * the last build are copied from Astro's cache folder instead of indexed again.
  */
 export default function searchIntegration(options: SearchIntegrationOptions = {}): AstroIntegration {
   let base = "/";
+  let cacheDir: string | undefined;
   return {
     name: "archive-search",
     hooks: {
       "astro:config:done": ({ config }) => {
         base = config.base;
+        // Astro's own cache folder, kept between builds: shards whose pages are unchanged are reused from it.
+        cacheDir = fileURLToPath(new URL("search-shards/", config.cacheDir));
       },
       "astro:build:done": async ({ dir, logger }) => {
         const shardPages = shardSize(process.env["SEARCH_SHARD_PAGES"], options.shardPages ?? DEFAULT_SHARD_PAGES);
@@ -45,10 +49,15 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
             base,
             shardPages,
             rules,
+            ...(cacheDir === undefined ? {} : { cacheDir }),
             log: (message) => logger.info(message),
           });
           const counts = Object.entries(report.pages).map(([language, pages]) => `${pages} ${language}`);
-          logger.info(`search index: ${counts.join(", ")} pages in ${report.seconds.toFixed(1)} s`);
+          const reused = report.shards.filter((shard) => shard.reused).length;
+          logger.info(
+            `search index: ${counts.join(", ")} pages in ${report.seconds.toFixed(1)} s ` +
+              `(${reused} of ${report.shards.length} shard(s) reused)`,
+          );
         } catch (error) {
           throw new Error(`search indexing failed: ${(error as Error).message}`, { cause: error });
         }

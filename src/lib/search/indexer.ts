@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import { glob } from "tinyglobby";
 import type { Rule } from "../script/rules.ts";
 import { TO_HANS, TO_HANT } from "../script/direction.ts";
@@ -10,6 +9,8 @@ import { withBase } from "../site/base.ts";
 import { manifestName, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest } from "./manifest.ts";
 import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
 import { pageFacts, pageText } from "./page.ts";
+import { pagefindVersion, runPagefind } from "./pagefind-cli.ts";
+import { copyTree, pageHash, ShardCache, shardKey } from "./shard-cache.ts";
 import { buildQueryTable, tablePatterns, triggerCharacters } from "./query-table.ts";
 import { planShards, SORT_ANCHOR_VALUE, SORT_ANCHOR_WORD, type ShardPlan } from "./shards.ts";
 import { encodeCharacterSet } from "./trigger.ts";
@@ -40,8 +41,13 @@ export interface IndexOptions {
   rules: { toHant: readonly Rule[]; toHans: readonly Rule[] };
   /** Progress messages. */
   log?: (message: string) => void;
-  /** Called when a shard is indexed, before its Pagefind process is stopped (benchmarks read its memory here). */
-  afterShard?: (report: ShardReport) => void | Promise<void>;
+  /**
+   * A folder kept between builds: each shard indexed is stored there by content, and a
+   * shard whose pages are all unchanged is copied from it instead of indexed again.
+   */
+  cacheDir?: string;
+  /** Called with the process id of each shard's Pagefind program when it starts (benchmarks sample its memory). */
+  onPagefind?: (pid: number, shard: string) => void;
 }
 
 /** What indexing one shard did. */
@@ -49,6 +55,8 @@ export interface ShardReport {
   name: string;
   pages: number;
   seconds: number;
+  /** Whether the shard came from the cache, unchanged since an earlier build. */
+  reused: boolean;
 }
 
 /** What an indexing run did. */
@@ -64,6 +72,8 @@ interface ArticlePage {
   url: string;
   lang: string;
   sortValue: string;
+  /** A hash of the page's HTML, for the shard cache. */
+  hash: string;
 }
 
 /**
@@ -79,27 +89,79 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
 
   const steps = { toHant: openccSteps(TO_HANT), toHans: openccSteps(TO_HANS) };
   const vocabulary = new VocabularyScanner(tablePatterns([steps.toHant, steps.toHans]));
-  const pages = await readArticlePages(options.siteDir, vocabulary);
+  const pages = await readArticlePages(options.siteDir);
   const shards = planShards(pages, options.shardPages);
   log(`${pages.length} article pages in ${shards.length} shard(s) of at most ${options.shardPages} pages`);
 
+  const cache = options.cacheDir === undefined ? undefined : new ShardCache(options.cacheDir);
+  const version = pagefindVersion();
+  const sharded = shards.length > 1;
   const reports: ShardReport[] = [];
+  const found: (readonly string[])[] = [];
   for (const shard of shards) {
-    reports.push(await indexShard(shard, { ...options, bundleRoot, sharded: shards.length > 1, log }));
+    const shardStarted = performance.now();
+    const outcome = await indexOrReuse(shard, { ...options, bundleRoot, sharded, cache, version, vocabulary });
+    found.push(outcome.vocabulary);
+    const report = {
+      name: shard.name,
+      pages: shard.pages.length,
+      seconds: (performance.now() - shardStarted) / 1000,
+      reused: outcome.reused,
+    };
+    log(
+      `shard ${report.name}: ${report.pages} pages ${report.reused ? "unchanged, reused" : "indexed"} in ${report.seconds.toFixed(1)} s`,
+    );
+    reports.push(report);
   }
+  await cache?.prune();
+  const archiveVocabulary = new Set(found.flat());
 
   const counts: Record<string, number> = {};
   for (const language of SEARCH_LANGUAGES) {
     counts[language.tag] = pages.filter((page) => page.lang === language.tag).length;
-    await writeReaderFiles(language, shards, { ...options, bundleRoot, steps, vocabulary });
+    await writeReaderFiles(language, shards, { ...options, bundleRoot, steps, vocabulary: archiveVocabulary });
   }
   return { pages: counts, shards: reports, seconds: (performance.now() - started) / 1000 };
+}
+
+interface ReuseContext extends ShardContext {
+  cache: ShardCache | undefined;
+  version: string;
+  vocabulary: VocabularyScanner;
+}
+
+/**
+ * A shard's bundle: copied from the cache when its pages are unchanged, else indexed (and
+ * stored in the cache). Returns the query-table patterns its pages contain.
+ */
+async function indexOrReuse(
+  shard: ShardPlan<ArticlePage>,
+  context: ReuseContext,
+): Promise<{ reused: boolean; vocabulary: readonly string[] }> {
+  const key = shardKey(shard.pages, context.sharded, context.version);
+  const outputPath = path.join(context.bundleRoot, shard.name);
+  const cached = await context.cache?.get(key);
+  if (cached) {
+    await copyTree(cached.bundle, outputPath);
+    return { reused: true, vocabulary: cached.vocabulary };
+  }
+  // Pagefind's program and the vocabulary scan run side by side: each keeps about one core busy.
+  const scanned = scanVocabulary(context.siteDir, shard.pages, context.vocabulary);
+  try {
+    await indexShard(shard, context);
+  } finally {
+    await scanned;
+  }
+  const vocabulary = context.vocabulary.takeFound();
+  await context.cache?.put(key, outputPath, vocabulary);
+  return { reused: false, vocabulary };
 }
 
 interface ReaderContext extends IndexOptions {
   bundleRoot: string;
   steps: { toHant: OpenccSteps; toHans: OpenccSteps };
-  vocabulary: VocabularyScanner;
+  /** The query-table patterns the archive's pages contain. */
+  vocabulary: ReadonlySet<string>;
 }
 
 /** Writes what the search page of one script fetches: its manifest and the table for queries typed in the other script. */
@@ -128,8 +190,8 @@ async function writeReaderFiles(
   await writeFile(path.join(context.bundleRoot, manifestName(language.tag)), JSON.stringify(manifest));
 }
 
-/** Finds the article pages, checks each can be indexed, and feeds their text to the vocabulary scan. */
-async function readArticlePages(siteDir: string, vocabulary: VocabularyScanner): Promise<ArticlePage[]> {
+/** Finds the article pages and checks each can be indexed. */
+async function readArticlePages(siteDir: string): Promise<ArticlePage[]> {
   const files = (await glob(ARTICLE_PAGES, { cwd: siteDir })).sort();
   const pages: ArticlePage[] = [];
   const problems: string[] = [];
@@ -146,8 +208,7 @@ async function readArticlePages(siteDir: string, vocabulary: VocabularyScanner):
       );
       continue;
     }
-    vocabulary.scan(pageText(html));
-    pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...facts });
+    pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...facts, hash: pageHash(html) });
   }
   if (problems.length > 0) {
     throw new Error(`${problems.length} article page(s) cannot be indexed for search:\n${problems.join("\n")}`);
@@ -155,57 +216,83 @@ async function readArticlePages(siteDir: string, vocabulary: VocabularyScanner):
   return pages;
 }
 
+/** Feeds the text of pages to the vocabulary scan (the query tables hold only words the archive uses). */
+async function scanVocabulary(siteDir: string, pages: readonly ArticlePage[], vocabulary: VocabularyScanner) {
+  for (const page of pages) vocabulary.scan(pageText(await readFile(path.join(siteDir, page.file), "utf8")));
+}
+
 interface ShardContext extends IndexOptions {
   bundleRoot: string;
   sharded: boolean;
-  log: (message: string) => void;
 }
 
-/** Indexes one shard in a Pagefind process of its own, stopped afterwards so its memory is returned. */
-async function indexShard(shard: ShardPlan<ArticlePage>, context: ShardContext): Promise<ShardReport> {
-  const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+/**
+ * Indexes one shard with Pagefind's own program, which indexes a whole folder at once in
+ * parallel. The shard's pages are linked into a folder of their own, in date order, under
+ * their site paths (which become their result URLs). Pagefind numbers pages in the order it
+ * walks that folder, which depends on the names and, on file systems that keep creation
+ * order, on the order they were linked: fixed either way, so two builds are identical.
+ */
+async function indexShard(shard: ShardPlan<ArticlePage>, context: ShardContext): Promise<void> {
+  const stage = path.join(context.bundleRoot, `.stage-${shard.name}`);
+  const outputPath = path.join(context.bundleRoot, shard.name);
   try {
-    const problems: string[] = [];
-    // One page at a time, in a fixed order: Pagefind numbers pages in the order they
-    // arrive, so concurrent adds would make two builds of the same archive differ.
-    for (const page of shard.pages) {
-      const content = await readFile(path.join(context.siteDir, page.file), "utf8");
-      const added = await index.addHTMLFile({ url: page.url, content });
-      if (added.errors.length > 0) problems.push(`${page.file}: ${added.errors.join("; ")}`);
-    }
+    for (const page of shard.pages) await linkPage(path.join(context.siteDir, page.file), path.join(stage, page.file));
+    const languages = [...new Set(shard.pages.map((page) => page.lang))].sort();
     if (context.sharded) {
-      // One record per language sorting before every page, so real pages take positions from 1 (see dateSortWeight).
-      for (const lang of new Set(shard.pages.map((page) => page.lang))) {
-        const added = await index.addCustomRecord({
-          // A URL of its own per language: Pagefind keeps one record per URL.
-          url: `/${BUNDLE_DIR}/${lang}/`,
-          content: SORT_ANCHOR_WORD,
-          language: lang,
-          sort: { [DATE_SORT_KEY]: SORT_ANCHOR_VALUE },
-        });
-        if (added.errors.length > 0) problems.push(`sort anchor (${lang}): ${added.errors.join("; ")}`);
+      // One page per language sorting before every page, so real pages take positions from 1 (see dateSortWeight).
+      // Its URL, /pagefind/<lang>/, is one no page has.
+      for (const lang of languages) {
+        const anchor = path.join(stage, BUNDLE_DIR, lang, "index.html");
+        await mkdir(path.dirname(anchor), { recursive: true });
+        await writeFile(anchor, sortAnchorPage(lang));
       }
     }
-    if (problems.length > 0) {
-      throw new Error(
-        `Pagefind could not index ${problems.length} page(s) of shard ${shard.name}:\n${problems.join("\n")}`,
-      );
-    }
-    const outputPath = path.join(context.bundleRoot, shard.name);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0)
-      throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join("; ")}`);
-    await removeUnusedFiles(outputPath);
-    const report = { name: shard.name, pages: shard.pages.length, seconds: (performance.now() - started) / 1000 };
-    context.log(`shard ${shard.name}: ${report.pages} pages indexed in ${report.seconds.toFixed(1)} s`);
-    await context.afterShard?.(report);
-    return report;
+    await runPagefind({
+      site: stage,
+      glob: "**/index.html",
+      outputPath,
+      ...(context.onPagefind ? { onStart: (pid: number) => context.onPagefind?.(pid, shard.name) } : {}),
+    });
   } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+    await rm(stage, { recursive: true, force: true });
   }
+  await checkPageCounts(shard, outputPath, context.sharded);
+  await removeUnusedFiles(outputPath);
+}
+
+/** Hard-links a page into the staging folder (copies it where the file system has no hard links). */
+async function linkPage(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await link(from, to);
+  } catch {
+    await copyFile(from, to);
+  }
+}
+
+/** The page that sorts before every article in a shard's date order; its one word is never searched for. */
+function sortAnchorPage(lang: string): string {
+  return (
+    `<!DOCTYPE html><html lang="${lang}"><head><title></title></head><body>` +
+    `<p data-pagefind-body data-pagefind-sort="${DATE_SORT_KEY}:${SORT_ANCHOR_VALUE}">${SORT_ANCHOR_WORD}</p></body></html>`
+  );
+}
+
+/** Fails unless Pagefind indexed every page of the shard, in the language it was given. */
+async function checkPageCounts(shard: ShardPlan<ArticlePage>, outputPath: string, sharded: boolean): Promise<void> {
+  const expected = new Map<string, number>();
+  for (const page of shard.pages) expected.set(page.lang, (expected.get(page.lang) ?? 0) + 1);
+  if (sharded) for (const [lang, count] of expected) expected.set(lang, count + 1);
+  const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const indexed = new Map(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]));
+  const differ = [...new Set([...expected.keys(), ...indexed.keys()])]
+    .filter((lang) => expected.get(lang) !== indexed.get(lang))
+    .map((lang) => `${lang}: ${indexed.get(lang) ?? 0} indexed of ${expected.get(lang) ?? 0}`);
+  if (differ.length > 0)
+    throw new Error(`Pagefind did not index every page of shard ${shard.name}: ${differ.join("; ")}`);
 }
 
 async function removeUnusedFiles(bundle: string): Promise<void> {

@@ -2,7 +2,8 @@ interface Node {
   next: Map<number, Node>;
   /** Set when a pattern ends here. */
   pattern?: string;
-  seen?: boolean;
+  /** The round (see takeFound) in which the pattern was last found. */
+  seen?: number;
 }
 
 /**
@@ -12,7 +13,8 @@ interface Node {
  */
 export class VocabularyScanner {
   readonly #root: Node = { next: new Map() };
-  readonly #found = new Set<string>();
+  #found = new Set<string>();
+  #round = 0;
 
   constructor(patterns: Iterable<string>) {
     for (const pattern of patterns) {
@@ -34,11 +36,12 @@ export class VocabularyScanner {
   /** Records every pattern that occurs in `text`. */
   scan(text: string): void {
     const root = this.#root;
+    const round = this.#round;
     for (let start = 0; start < text.length; start++) {
       let node = root.next.get(text.charCodeAt(start));
       for (let i = start + 1; node; i++) {
-        if (node.pattern !== undefined && !node.seen) {
-          node.seen = true;
+        if (node.pattern !== undefined && node.seen !== round) {
+          node.seen = round;
           this.#found.add(node.pattern);
         }
         if (i >= text.length) break;
@@ -50,6 +53,17 @@ export class VocabularyScanner {
   /** Whether a pattern has occurred in any text scanned so far. */
   has(pattern: string): boolean {
     return this.#found.has(pattern);
+  }
+
+  /**
+   * The patterns found so far, sorted; the scanner then starts over with none found, so
+   * that the texts scanned next (one search shard's pages) get a list of their own.
+   */
+  takeFound(): string[] {
+    const found = [...this.#found].sort();
+    this.#found = new Set();
+    this.#round++;
+    return found;
   }
 
   /** How many distinct patterns have occurred. */

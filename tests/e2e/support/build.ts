@@ -12,20 +12,35 @@ export interface BuildResult {
   seconds: number;
 }
 
-/**
- * Builds the site from an archive folder into a fresh temporary folder, the way a
- * maintainer does (`astro build`), with its own cache so test builds never share state.
- */
-export function buildSite(archiveDir: string): BuildResult {
+/** Where a build writes: by default a fresh temporary folder with a cache of its own. */
+export interface BuildPlace {
+  outDir: string;
+  cacheDir: string;
+  /** Extra environment (SEARCH_SHARD_PAGES). */
+  env?: Record<string, string>;
+}
+
+/** A fresh output folder and cache, for a build that shares nothing with any other. */
+export function freshPlace(): BuildPlace {
   const work = mkdtempSync(path.join(tmpdir(), "site-"));
-  const outDir = path.join(work, "dist");
+  return { outDir: path.join(work, "dist"), cacheDir: path.join(work, "cache") };
+}
+
+/**
+ * Builds the site from an archive folder the way a maintainer does (`astro build`), by
+ * default into a fresh temporary folder with its own cache so test builds never share
+ * state; given the place of an earlier build, it rebuilds there, reusing its cache.
+ */
+export function buildSite(archiveDir: string, place: BuildPlace = freshPlace()): BuildResult {
+  const { outDir } = place;
   const started = performance.now();
   const result = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...place.env,
       ARCHIVE_DIR: archiveDir,
-      ASTRO_CACHE_DIR: path.join(work, "cache"),
+      ASTRO_CACHE_DIR: place.cacheDir,
       ASTRO_TELEMETRY_DISABLED: "1",
     },
     encoding: "utf8",

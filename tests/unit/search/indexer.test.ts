@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { glob } from "tinyglobby";
 import { describe, expect, it } from "vitest";
 import { createConverter, TO_HANS, TO_HANT } from "../../../src/lib/script/index.ts";
 import { buildSearchIndex } from "../../../src/lib/search/indexer.ts";
@@ -84,4 +86,34 @@ describe("building the search index", () => {
       /zh-han[st]\/articles\/a2\/index\.html: has no a data-pagefind-body element/,
     );
   });
+
+  it("reuses the shards whose pages did not change, and gives what indexing everything gives", async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "search-cache-"));
+    const dir = site(ARTICLES);
+    const first = await buildSearchIndex({ siteDir: dir, shardPages: 2, rules, cacheDir });
+    expect(first.shards.map((shard) => shard.reused)).toEqual([false, false, false]);
+
+    // A new article, newest of all: it lands in the last shard only.
+    const grown = [...ARTICLES, { id: "a4", day: "2024-08-04", hans: "推进乡村振兴。", hant: "推進鄉村振興。" }];
+    const again = site(grown);
+    const second = await buildSearchIndex({ siteDir: again, shardPages: 2, rules, cacheDir });
+    expect(second.shards.map((shard) => shard.reused)).toEqual([true, true, true, false]);
+
+    const fresh = site(grown);
+    await buildSearchIndex({ siteDir: fresh, shardPages: 2, rules });
+    expect(await folderHashes(path.join(again, "pagefind"))).toEqual(await folderHashes(path.join(fresh, "pagefind")));
+  });
 });
+
+/** Every file of a folder with a hash of its bytes. */
+async function folderHashes(dir: string): Promise<Record<string, string>> {
+  const files = (await glob("**/*", { cwd: dir })).sort();
+  return Object.fromEntries(
+    files.map((file) => [
+      file,
+      createHash("sha256")
+        .update(readFileSync(path.join(dir, file)))
+        .digest("hex"),
+    ]),
+  );
+}

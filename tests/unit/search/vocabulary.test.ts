@@ -16,4 +16,13 @@ describe("the archive's vocabulary", () => {
     scanner.scan("白头发和一只猫");
     expect(scanner.has("头发") && scanner.has("一只")).toBe(true);
   });
+
+  it("gives each group of texts its own list of what it contains", () => {
+    const scanner = new VocabularyScanner(["头发", "一只", "干部"]);
+    scanner.scan("白头发和一只猫");
+    expect(scanner.takeFound()).toEqual(["一只", "头发"]);
+    scanner.scan("一只猫和干部");
+    expect(scanner.takeFound()).toEqual(["一只", "干部"]);
+    expect(scanner.has("一只")).toBe(false);
+  });
 });

@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { count, row, secs, times } from "./format.ts";
+import { WORK } from "./paths.ts";
+import { buildSite, type SiteBuild } from "./site.ts";
+
+/** A clean build, a rebuild after one article was added, and one after it was removed again. */
+export interface RebuildResult {
+  articles: number;
+  clean: SiteBuild;
+  added: SiteBuild;
+  removed: SiteBuild;
+  /** Files that differ between the clean build and the rebuild of the same archive. */
+  differing: string[];
+}
+
+/** The id of the article added: dated after every article of the corpus. */
+const ADDED_ID = "2030-01-01-01";
+
+/**
+ * Measures an incremental rebuild: builds the archive clean (keeping Astro's cache), adds
+ * one article and rebuilds, removes it and rebuilds again; the last build must equal the
+ * clean build byte for byte, which is checked.
+ */
+export async function measureRebuild(
+  archiveDir: string,
+  articles: number,
+  progress: (message: string) => void,
+): Promise<RebuildResult> {
+  const cacheDir = path.join(WORK, "rebuild-cache");
+  rmSync(cacheDir, { recursive: true, force: true });
+  const build = async (name: string): Promise<SiteBuild> => {
+    const result = await buildSite({ archiveDir, outDir: path.join(WORK, `rebuild-${name}`), cacheDir, progress });
+    progress(`rebuild: ${name} build ${secs(result.run.seconds)}`);
+    return result;
+  };
+  progress(`rebuild: clean build of ${count(articles)} articles, keeping the cache`);
+  const clean = await build("clean");
+  const [model] = (await glob("articles/**/*.md", { cwd: archiveDir })).sort().slice(-1);
+  if (!model) throw new Error(`no article in ${archiveDir}`);
+  const added = path.join(archiveDir, "articles/2030/01", `${ADDED_ID}.md`);
+  mkdirSync(path.dirname(added), { recursive: true });
+  writeFileSync(
+    added,
+    readFileSync(path.join(archiveDir, model), "utf8")
+      .replace(/^id: .*$/m, `id: ${ADDED_ID}`)
+      .replace(/^date: .*$/m, "date: 2030-01-01"),
+  );
+  let withArticle: SiteBuild;
+  try {
+    withArticle = await build("added");
+  } finally {
+    rmSync(path.join(archiveDir, "articles/2030"), { recursive: true, force: true });
+  }
+  const removed = await build("removed");
+  const differing = await differingFiles(clean.outDir, removed.outDir);
+  rmSync(cacheDir, { recursive: true, force: true });
+  for (const site of [clean, withArticle, removed]) rmSync(site.outDir, { recursive: true, force: true });
+  return { articles, clean, added: withArticle, removed, differing };
+}
+
+async function differingFiles(a: string, b: string): Promise<string[]> {
+  const hashes = async (dir: string): Promise<Map<string, string>> => {
+    const files = await glob("**/*", { cwd: dir, dot: true });
+    return new Map(
+      files.map((file) => [
+        file,
+        createHash("sha256")
+          .update(readFileSync(path.join(dir, file)))
+          .digest("hex"),
+      ]),
+    );
+  };
+  const [left, right] = await Promise.all([hashes(a), hashes(b)]);
+  return [...new Set([...left.keys(), ...right.keys()])].filter((file) => left.get(file) !== right.get(file)).sort();
+}
+
+/** The report block of the rebuild measurement. */
+export function formatRebuild(result: RebuildResult): string[] {
+  const { clean, added, removed } = result;
+  return [
+    `rebuilding ${count(result.articles)} articles after a change (Astro's incremental build and reused search shards)`,
+    row(
+      "clean build",
+      secs(clean.run.seconds),
+      `keeping the cache; peak ${(clean.run.peakTreeBytes / 2 ** 30).toFixed(2)} GiB`,
+    ),
+    row(
+      "one article added",
+      secs(added.run.seconds),
+      `${times(added.run.seconds / clean.run.seconds)} the clean build; search ${secs(added.phases.search)}, pages ${secs(added.phases.generation)}`,
+    ),
+    row(
+      "and removed again",
+      secs(removed.run.seconds),
+      `${times(removed.run.seconds / clean.run.seconds)} the clean build; ${count(removed.routes)} of ${count(clean.routes)} routes rendered`,
+    ),
+    row(
+      "same as the clean build",
+      result.differing.length === 0 ? "yes" : "NO",
+      result.differing.length === 0
+        ? "every file byte for byte"
+        : `${result.differing.length} files differ: ${result.differing.slice(0, 5).join(", ")}`,
+    ),
+  ];
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { ArticleMeta, Script } from "../lib/article/schema.ts";
+import { siteRulesPath } from "../lib/script/index.ts";
+import { articlePageKey, siteInputsHash } from "../lib/site/page-key.ts";
+import { archiveDir } from "../lib/site/config.ts";
+import { getBrowseIndex } from "./browse.ts";
+import { getVersionChains } from "./versions.ts";
+
+let site: string | undefined;
+
+/**
+ * Site-wide inputs every page shows that are data, not code: the archive's site.yaml and
+ * conversion.yaml. Read once per build. The conversion engine's dictionaries come with
+ * opencc-js: Astro drops its whole cache when the lockfile changes.
+ */
+function siteInputs(): string {
+  if (site !== undefined) return site;
+  const archive = archiveDir();
+  const read = (file: string): string => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+      throw error;
+    }
+  };
+  site = siteInputsHash({
+    "site.yaml": read(path.join(archive, "site.yaml")),
+    "conversion.yaml": read(siteRulesPath(archive)),
+  });
+  return site;
+}
+
+/**
+ * The incremental-build key of an article page in one script: its article, the site-wide
+ * inputs, and every article the page names (neighbours in time, cited, citing and related
+ * articles, and the other versions of the document), so that editing a title, a date or a
+ * status re-renders the pages that show it.
+ */
+export async function articleCacheKey(article: { data: ArticleMeta; body: string }, script: Script): Promise<string> {
+  const [index, chains] = await Promise.all([getBrowseIndex(), getVersionChains()]);
+  const id = article.data.id;
+  const { previous, next } = index.neighbours(id);
+  return articlePageKey({
+    site: siteInputs(),
+    script,
+    article,
+    linked: [
+      previous ?? null,
+      next ?? null,
+      ...index.cites(id),
+      ...index.citedBy(id),
+      ...index.related(id),
+      ...(chains.chainOf(id) ?? []),
+    ],
+  });
+}

@@ -1,0 +1,32 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Keys for Astro's incremental builds (`experimental.incrementalBuild`): a page whose key
+ * and whose code (Astro hashes each route's module graph) are unchanged since the last
+ * build is copied from Astro's cache instead of rendered again. So a key must cover every
+ * piece of data the page shows that is not code: a hash of all of it.
+ */
+
+/** The data an article page shows, besides code (templates, interface strings, the converter's own code). */
+export interface ArticlePageData {
+  /** Site-wide inputs: a hash of the site settings and the conversion rules. */
+  site: string;
+  /** The script the page is shown in. */
+  script: string;
+  /** The article's front matter and body. */
+  article: { data: unknown; body: string };
+  /** The front matter of every article the page names: neighbours in time, cited, citing and related articles, other versions. */
+  linked: readonly unknown[];
+}
+
+/** The cache key of an article page: a hash of everything it shows. */
+export function articlePageKey(data: ArticlePageData): string {
+  return createHash("sha256").update(JSON.stringify(data)).digest("hex");
+}
+
+/** A hash of site-wide inputs read from files: each file's name and text (absent files count as empty). */
+export function siteInputsHash(parts: Record<string, string>): string {
+  const hash = createHash("sha256");
+  for (const name of Object.keys(parts).sort()) hash.update(`${name}\n${parts[name]}\n`);
+  return hash.digest("hex");
+}

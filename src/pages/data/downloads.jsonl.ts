@@ -1,0 +1,20 @@
+import type { APIRoute } from "astro";
+import { getCollection } from "astro:content";
+import { citationPaths } from "../../data/citations.ts";
+import type { DownloadRecord } from "../../lib/downloads/files.ts";
+
+/**
+ * What every article's downloads are made from, one JSON line per article: read and then
+ * removed by the downloads integration after the build (src/integrations/downloads.ts).
+ * One route for the whole archive instead of four per article.
+ */
+export const GET: APIRoute = async () => {
+  const files = new Map((await getCollection("articles")).map((entry) => [entry.data.id, entry.data.file]));
+  const lines = (await citationPaths()).map(({ params, props }) => {
+    const source = files.get(params.id);
+    if (source === undefined) throw new Error(`article ${params.id} has no file`);
+    const record: DownloadRecord = { item: props.item, source };
+    return `${JSON.stringify(record)}\n`;
+  });
+  return new Response(lines.join(""), { headers: { "content-type": "application/jsonl; charset=utf-8" } });
+};

@@ -1,0 +1,97 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { glob, globSync } from "tinyglobby";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeXwlbArchive, type XwlbArticle } from "../../bench/fixtures.ts";
+import { buildSite, freshPlace, type BuildPlace, type BuildResult } from "./support/build.ts";
+
+const ARTICLES = 36;
+/** Small shards, so that a change reaches some shards of the search index and not others. */
+const SHARD_PAGES = "24";
+
+let articles: XwlbArticle[];
+let rebuilt: BuildResult;
+let clean: BuildResult;
+let edited: XwlbArticle;
+let deleted: XwlbArticle;
+let added: string;
+
+beforeAll(() => {
+  const archive = mkdtempSync(path.join(tmpdir(), "incremental-"));
+  articles = writeXwlbArchive(archive, { limit: ARTICLES });
+  const place: BuildPlace = { ...freshPlace(), env: { SEARCH_SHARD_PAGES: SHARD_PAGES } };
+  const first = buildSite(archive, place);
+  if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
+
+  // An article arrives (the newest), one is corrected (title and body), one is withdrawn:
+  // all in the last third of the archive, so the first search shards stay as they were.
+  const newest = articles.at(-1) as XwlbArticle;
+  added = "2030-01-01-01";
+  const source = readFileSync(path.join(archive, newest.file), "utf8");
+  mkdirSync(path.join(archive, "articles/2030/01"), { recursive: true });
+  writeFileSync(
+    path.join(archive, "articles/2030/01", `${added}.md`),
+    source
+      .replace(/^id: .*$/m, `id: ${added}`)
+      .replace(/^date: .*$/m, "date: 2030-01-01")
+      .replace(/^title: .*$/m, "title: 新到的文章"),
+  );
+  edited = articles[30] as XwlbArticle;
+  const text = readFileSync(path.join(archive, edited.file), "utf8");
+  writeFileSync(
+    path.join(archive, edited.file),
+    text.replace(/^title: .*$/m, "title: 更正后的标题").replace(/<p>/, "<p>更正后的第一段。</p><p>"),
+  );
+  deleted = articles[27] as XwlbArticle;
+  rmSync(path.join(archive, deleted.file));
+
+  rebuilt = buildSite(archive, place);
+  if (rebuilt.status !== 0) throw new Error(`rebuild failed:\n${rebuilt.output}`);
+  clean = buildSite(archive, { ...freshPlace(), env: { SEARCH_SHARD_PAGES: SHARD_PAGES } });
+  if (clean.status !== 0) throw new Error(`clean build failed:\n${clean.output}`);
+});
+
+async function hashes(dir: string): Promise<Record<string, string>> {
+  const files = (await glob("**/*", { cwd: dir, dot: true })).sort();
+  return Object.fromEntries(
+    files.map((file) => [
+      file,
+      createHash("sha256")
+        .update(readFileSync(path.join(dir, file)))
+        .digest("hex"),
+    ]),
+  );
+}
+
+describe("rebuilding after the archive changed", () => {
+  it("gives byte for byte what a clean build gives", async () => {
+    const [a, b] = await Promise.all([hashes(rebuilt.outDir), hashes(clean.outDir)]);
+    const differing = Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file]);
+    expect(differing).toEqual([]);
+  });
+
+  it("renders again only the pages that show what changed, and indexes again only the shards that hold them", () => {
+    const reused = rebuilt.output.match(/\((cached|restored)\)/g)?.length ?? 0;
+    // Every article page but those of the new, edited and deleted articles and their neighbours.
+    expect(reused).toBeGreaterThanOrEqual((ARTICLES - 7) * 2);
+    expect(rebuilt.output).toMatch(/search index: .*\(([1-9]\d*) of \d+ shard\(s\) reused\)/);
+  });
+
+  it("shows an edited title on its neighbours' pages and removes a deleted article's pages and search records", () => {
+    const read = (file: string) => readFileSync(path.join(rebuilt.outDir, file), "utf8");
+    const next = /href="\/zh-hans\/articles\/([^/"]+)\/" rel="next"/.exec(
+      read(`zh-hans/articles/${edited.id}/index.html`),
+    )?.[1];
+    expect(read(`zh-hans/articles/${next}/index.html`)).toContain("更正后的标题");
+    expect(read(`zh-hant/articles/${next}/index.html`)).toContain("更正後的標題");
+    expect(read(`zh-hans/articles/${added}/index.html`)).toContain("新到的文章");
+    expect(() => read(`zh-hans/articles/${deleted.id}/index.html`)).toThrow();
+    // Each shard has, besides its articles, one record that anchors its date order.
+    const indexed = globSync("pagefind/*/pagefind-entry.json", { cwd: rebuilt.outDir })
+      .map((file) => JSON.parse(read(file)) as { languages: Record<string, { page_count: number }> })
+      .reduce((sum, entry) => sum + Math.max(0, (entry.languages["zh-hans"]?.page_count ?? 0) - 1), 0);
+    expect(indexed).toBe(ARTICLES);
+  });
+});
