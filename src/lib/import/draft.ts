@@ -29,6 +29,8 @@ export interface Draft {
   body: string;
   warnings: ImportWarning[];
   stats: CleanupStats;
+  /** What to tell the maintainer when no date was found, when the reader knows better than the general advice. */
+  missingDate?: string;
 }
 
 /** A problem that stops one input (or one JSONL line) from being imported. */

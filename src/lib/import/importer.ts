@@ -10,7 +10,11 @@ import { ImportError, type CleanupStats, type Draft } from "./draft.ts";
 import { DuplicateIndex } from "./duplicates.ts";
 import { readHtmlPage } from "./html.ts";
 import { jsonlLines, readJsonlLine } from "./jsonl.ts";
+import { looksLikePolicyDocument, readPolicyDocument } from "./policy.ts";
 import { readRawCopy } from "./raw.ts";
+import { planVersionLinks, setSupersedes, type VersionCandidate } from "./versions.ts";
+import { serializeArticle } from "../article/serialize.ts";
+import type { ArticleMeta } from "../article/schema.ts";
 
 /**
  * A whole import run: finds the input files, reads each article, checks it against
@@ -20,7 +24,7 @@ import { readRawCopy } from "./raw.ts";
  */
 
 /** The kinds of input the import reads. */
-export type InputFormat = "raw" | "html" | "jsonl";
+export type InputFormat = "raw" | "html" | "jsonl" | "markdown";
 
 const EXTENSIONS: Record<string, InputFormat> = {
   ".txt": "raw",
@@ -31,6 +35,8 @@ const EXTENSIONS: Record<string, InputFormat> = {
   ".xhtml": "html",
   ".jsonl": "jsonl",
   ".ndjson": "jsonl",
+  ".md": "markdown",
+  ".markdown": "markdown",
 };
 
 /** What the maintainer chose for the run. */
@@ -70,6 +76,15 @@ export type ImportEvent =
       stats: CleanupStats;
       /** The original has a title and no body; the article's body is a note saying so. */
       titleOnly: boolean;
+      /** The id of the earlier version of the same document it was linked to. */
+      supersedes?: string;
+    })
+  | (Origin & {
+      kind: "linked";
+      /** An article of the archive whose `supersedes` was set to a version imported now (or removed). */
+      path: string;
+      supersedes: string | undefined;
+      dryRun: boolean;
     })
   | (Origin & { kind: "skipped"; reason: string })
   | (Origin & { kind: "warning"; where?: string; message: string })
@@ -86,6 +101,8 @@ export interface ImportSummary {
   titleOnly: number;
   /** Inputs refused for having a title and no body (counted in errors). */
   titleOnlyRefused: number;
+  /** Articles of the archive linked to a version imported now. */
+  linked: number;
 }
 
 /** Callbacks for a run's progress and outcomes. */
@@ -99,6 +116,8 @@ export interface ImportHooks {
 
 interface Unit extends Origin {
   read: () => Draft;
+  /** A policy document: its versions are linked, and it is compared by title and day only. */
+  document?: boolean;
 }
 
 /** The format of an input by its extension, or by a look at its text when the extension says nothing. */
@@ -146,13 +165,15 @@ export async function runImport(
     errors: 0,
     titleOnly: 0,
     titleOnlyRefused: 0,
+    linked: 0,
   };
   const emit = (event: ImportEvent) => {
     if (event.kind === "written") {
       summary.written++;
       if (event.replaced !== undefined) summary.replaced++;
       if (event.titleOnly) summary.titleOnly++;
-    } else if (event.kind === "skipped") summary.skipped++;
+    } else if (event.kind === "linked") summary.linked++;
+    else if (event.kind === "skipped") summary.skipped++;
     else if (event.kind === "warning") summary.warnings++;
     else summary.errors++;
     hooks.event(event);
@@ -163,7 +184,9 @@ export async function runImport(
   const units: Unit[] = [];
   for (const input of files) {
     try {
-      units.push(...(await readUnits(input)));
+      const read = await readUnits(input);
+      if ("skip" in read) emit({ kind: "skipped", input, reason: read.skip });
+      else units.push(...read);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       emit({ kind: "error", input, ...(error.line === undefined ? {} : { line: error.line }), message: error.message });
@@ -181,12 +204,15 @@ export async function runImport(
   }
   const writtenNow = new Set<string>();
   const folders = new Set<string>();
+  // Policy documents are written once all are read, when the versions of each title can be linked.
+  const documents: WriteJob[] = [];
   let done = 0;
   for (const unit of units) {
     const origin: Origin = unit.line === undefined ? { input: unit.input } : { input: unit.input, line: unit.line };
     try {
       const job = checkUnit(unit, origin);
-      if (job) await write(job);
+      if (job?.meta) documents.push(job);
+      else if (job) await write(job);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       emit({
@@ -198,7 +224,39 @@ export async function runImport(
     }
     hooks.progress?.(++done, origin);
   }
+  await linkAndWriteDocuments();
   return summary;
+
+  // Chains the versions of each title by date, among the documents of this run and the archive's.
+  async function linkAndWriteDocuments(): Promise<void> {
+    const candidates: VersionCandidate[] = [
+      ...archive.documents.filter((document) => !documents.some((job) => job.shown === document.file)),
+      ...documents.map((job) => ({
+        id: job.meta!.id,
+        title: job.meta!.title,
+        date: job.meta!.date.iso,
+        supersedes: job.meta!.supersedes,
+        isNew: true,
+      })),
+    ];
+    const links = new Map(planVersionLinks(candidates).map((link) => [link.id, link]));
+    for (const job of documents) {
+      const link = links.get(job.meta!.id);
+      if (link) {
+        const meta = { ...job.meta!, supersedes: link.supersedes };
+        job.text = serializeArticle(meta, job.body!);
+        if (link.supersedes !== undefined) job.supersedes = link.supersedes;
+      }
+      await write(job);
+    }
+    for (const link of links.values()) {
+      if (link.isNew) continue;
+      const file = archive.documents.find((document) => document.id === link.id)?.file;
+      if (file === undefined) continue;
+      if (!options.dryRun) await writeFile(file, setSupersedes(await readFile(file, "utf8"), link.supersedes));
+      emit({ kind: "linked", input: file, path: file, supersedes: link.supersedes, dryRun: Boolean(options.dryRun) });
+    }
+  }
 
   // Reads one article and checks it against the archive; returns what to write, or nothing when it is skipped.
   function checkUnit(unit: Unit, origin: Origin): WriteJob | undefined {
@@ -233,7 +291,12 @@ export async function runImport(
       });
       return undefined;
     }
-    const comparable = { title: article.meta.title, day: article.meta.date.day, body: article.body };
+    // A policy document's opening history lines are shared by documents adopted at one session: its title tells it apart.
+    const comparable = {
+      title: article.meta.title,
+      day: article.meta.date.day,
+      body: unit.document ? "" : article.body,
+    };
     if (existing === undefined && !options.allowDuplicates) {
       const duplicate = archive.index.find(comparable);
       if (duplicate) {
@@ -264,6 +327,7 @@ export async function runImport(
       stats: draft.stats,
       titleOnly: article.titleOnly,
       ...(existing === undefined ? {} : { replaced: existing }),
+      ...(unit.document ? { meta: article.meta, body: article.body } : {}),
     };
   }
 
@@ -288,6 +352,7 @@ export async function runImport(
       stats: job.stats,
       titleOnly: job.titleOnly,
       ...(job.replaced === undefined ? {} : { replaced: job.replaced }),
+      ...(job.supersedes === undefined ? {} : { supersedes: job.supersedes }),
     };
     if (options.dryRun) {
       emit(event);
@@ -327,18 +392,31 @@ interface WriteJob {
   titleOnly: boolean;
   /** The article file it replaces, as shown. */
   replaced?: string;
+  /** A policy document's fields and body, for linking its versions before it is written. */
+  meta?: ArticleMeta;
+  body?: string;
+  /** The earlier version it was linked to. */
+  supersedes?: string;
 }
 
-/** Reads an input file and splits it into articles (one, or one per JSONL line). */
-async function readUnits(input: string): Promise<Unit[]> {
+/** Reads an input file and splits it into articles (one, or one per JSONL line); or says why the file is skipped. */
+async function readUnits(input: string): Promise<Unit[] | { skip: string }> {
   const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
     throw new ImportError(`cannot read the file (${error.code ?? error.message})`);
   });
   const byExtension = formatOf(input);
-  const text = decodeInput(bytes, { html: byExtension !== "raw" && byExtension !== "jsonl", name: input });
+  const text = decodeInput(bytes, { html: byExtension === "html" || byExtension === undefined, name: input });
   const format = byExtension ?? formatOf(input, text) ?? "raw";
   if (format === "jsonl")
     return jsonlLines(text).map((line) => ({ input, line: line.line, read: () => readJsonlLine(line) }));
+  if (format === "markdown") {
+    // A site generator's section index (Hugo's _index.md) holds front matter and nothing else.
+    if (/^---\n[\s\S]*?\n---\s*$/.test(text.replace(/\r\n?/g, "\n")))
+      return { skip: "front matter and no text: not a document (a site generator's section index, say)" };
+    return [{ input, document: true, read: () => readPolicyDocument(text, input, true) }];
+  }
+  if (format === "raw" && looksLikePolicyDocument(text))
+    return [{ input, document: true, read: () => readPolicyDocument(text, input, false) }];
   return [{ input, read: () => (format === "html" ? readHtmlPage(text) : readRawCopy(text)) }];
 }
 
@@ -347,19 +425,38 @@ async function openArchive(archive: string): Promise<{
   ids: Map<string, string>;
   index: DuplicateIndex;
   scripts: Map<string, Script>;
+  documents: (VersionCandidate & { file: string })[];
   problems: number;
 }> {
   const ids = new Map<string, string>();
   const index = new DuplicateIndex();
   const scripts = new Map<string, Script>();
-  if (!existsSync(path.join(archive, ARTICLES_DIR))) return { ids, index, scripts, problems: 0 };
+  const documents: (VersionCandidate & { file: string })[] = [];
+  if (!existsSync(path.join(archive, ARTICLES_DIR))) return { ids, index, scripts, documents, problems: 0 };
   const loaded = await loadArchive(archive);
   for (const { meta, body, file } of loaded.articles) {
     ids.set(meta.id, file);
     scripts.set(file, meta.script);
     index.add(file, { title: meta.title, day: meta.date.day, body });
+    if (isPolicyDocument(meta)) {
+      documents.push({
+        id: meta.id,
+        title: meta.title,
+        date: meta.date.iso,
+        supersedes: meta.supersedes,
+        isNew: false,
+        file,
+      });
+    }
   }
-  return { ids, index, scripts, problems: new Set(loaded.problems.map((problem) => problem.file)).size };
+  return { ids, index, scripts, documents, problems: new Set(loaded.problems.map((problem) => problem.file)).size };
+}
+
+/** Whether an archived article is a policy document, whose versions the import links: it has a document's fields. */
+function isPolicyDocument(meta: ArticleMeta): boolean {
+  return [meta.document_type, meta.document_number, meta.issuers, meta.effective, meta.status, meta.supersedes].some(
+    (value) => value !== undefined,
+  );
 }
 
 /** A path for messages, as loadArchive names files: relative to the working folder when inside it, with forward slashes. */
