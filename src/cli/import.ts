@@ -134,7 +134,11 @@ function format(
           ? "replaced"
           : "wrote";
       const version = event.supersedes === undefined ? "" : `; supersedes ${event.supersedes}`;
-      const head = `${verb} ${display(event.path)} (from ${where(event)}${changes(event.stats, event.titleOnly)}${version})`;
+      const files =
+        event.files.length === 0
+          ? ""
+          : `; with ${event.files.length} file${event.files.length > 1 ? "s" : ""} it links to`;
+      const head = `${verb} ${display(event.path)} (from ${where(event)}${changes(event.stats, event.titleOnly)}${version}${files})`;
       if (event.dryRun) return [process.stdout, `${head}:\n${event.text}\n`];
       return quiet ? undefined : [process.stdout, `${head}\n`];
     }

@@ -10,6 +10,7 @@ import { ImportError, type CleanupStats, type Draft } from "./draft.ts";
 import { DuplicateIndex } from "./duplicates.ts";
 import { readHtmlPage } from "./html.ts";
 import { jsonlLines, readJsonlLine } from "./jsonl.ts";
+import { localFiles, type LocalFile } from "./local-files.ts";
 import { looksLikePolicyDocument, readPolicyDocument } from "./policy.ts";
 import { readRawCopy } from "./raw.ts";
 import { planVersionLinks, setSupersedes, type VersionCandidate } from "./versions.ts";
@@ -78,6 +79,8 @@ export type ImportEvent =
       titleOnly: boolean;
       /** The id of the earlier version of the same document it was linked to. */
       supersedes?: string;
+      /** Names of the files written beside it, in its folder. */
+      files: string[];
     })
   | (Origin & {
       kind: "linked";
@@ -272,7 +275,12 @@ export async function runImport(
       throw new ImportError(`cannot import: ${finished.problems.join("; ")}`, origin.line);
     }
     const { article } = finished;
-    const target = path.join(options.archive, article.file);
+    // An article that brings files gets a folder of its own, holding it and them.
+    const files = draft.files ?? [];
+    const target = path.join(
+      options.archive,
+      files.length > 0 ? article.file.replace(/\.md$/, "/index.md") : article.file,
+    );
     const shown = display(target);
     const existing = archive.ids.get(article.meta.id) ?? (existsSync(target) ? shown : undefined);
     if (existing !== undefined && writtenNow.has(existing)) {
@@ -328,6 +336,7 @@ export async function runImport(
       titleOnly: article.titleOnly,
       ...(existing === undefined ? {} : { replaced: existing }),
       ...(unit.document ? { meta: article.meta, body: article.body } : {}),
+      files,
     };
   }
 
@@ -353,6 +362,7 @@ export async function runImport(
       titleOnly: job.titleOnly,
       ...(job.replaced === undefined ? {} : { replaced: job.replaced }),
       ...(job.supersedes === undefined ? {} : { supersedes: job.supersedes }),
+      files: job.files.map((file) => file.name),
     };
     if (options.dryRun) {
       emit(event);
@@ -374,6 +384,7 @@ export async function runImport(
       });
       return;
     }
+    for (const file of job.files) await writeFile(path.join(folder, file.name), file.bytes);
     // Replacing an article whose date changed moves it: the old file goes, or its id would be in the archive twice.
     if (job.replaced !== undefined && job.replaced !== job.shown) await rm(job.replaced, { force: true });
     emit(event);
@@ -397,6 +408,8 @@ interface WriteJob {
   body?: string;
   /** The earlier version it was linked to. */
   supersedes?: string;
+  /** Files to write beside it, in its own folder. */
+  files: LocalFile[];
 }
 
 /** Reads an input file and splits it into articles (one, or one per JSONL line); or says why the file is skipped. */
@@ -417,7 +430,19 @@ async function readUnits(input: string): Promise<Unit[] | { skip: string }> {
   }
   if (format === "raw" && looksLikePolicyDocument(text))
     return [{ input, document: true, read: () => readPolicyDocument(text, input, false) }];
-  return [{ input, read: () => (format === "html" ? readHtmlPage(text) : readRawCopy(text)) }];
+  if (format === "html") {
+    return [
+      {
+        input,
+        read: () => {
+          const local = localFiles(input);
+          const draft = readHtmlPage(text, local.resolve);
+          return { ...draft, warnings: [...draft.warnings, ...local.warnings], files: local.files };
+        },
+      },
+    ];
+  }
+  return [{ input, read: () => readRawCopy(text) }];
 }
 
 /** What the run needs to know about the archive: ids, duplicate keys and scripts of its articles, by file as shown. */
