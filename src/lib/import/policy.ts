@@ -204,7 +204,10 @@ export function historyFields(history: readonly string[]): Record<string, unknow
       const issuer = ISSUER.exec(after)?.[1];
       if (issuer) {
         for (const name of issuer.split("、")) {
-          const short = name.replace(/^中华人民共和国(?=国务院|中央军事委员会|国家)/, "");
+          // The session's term is no part of the body's name: 北京市第十五届人民代表大会常务委员会.
+          const short = name
+            .replace(/^中华人民共和国(?=国务院|中央军事委员会|国家)/, "")
+            .replace(/第[一二三四五六七八九十]+届/g, "");
           if (!issuers.includes(short)) issuers.push(short);
         }
       }

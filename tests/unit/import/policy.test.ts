@@ -114,6 +114,9 @@ describe("history lines", () => {
         "2012年12月10日 最高人民法院审判委员会第1563次会议、2012年11月14日最高人民检察院第十一届检察委员会第81次会议通过",
       ]).issuers,
     ).toEqual(["最高人民法院", "最高人民检察院"]);
+    expect(historyFields(["2024年3月29日 北京市第十六届人民代表大会常务委员会第九次会议通过"]).issuers).toEqual([
+      "北京市人民代表大会常务委员会",
+    ]);
   });
 
   it("name the kind of document from the title's last words", () => {
