@@ -135,23 +135,25 @@ export function formatOf(file: string, text?: string): InputFormat | undefined {
 
 /**
  * Expands the paths given on the command line: files as they are, folders searched
- * (recursively, hidden files left out) for the kinds of input the import reads.
+ * (recursively, hidden files left out) for the kinds of input the import reads. Other
+ * files found in a folder are listed as `unread`, except the files a browser saves
+ * with a page (page_files/), which come in with the page.
  */
-export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+export async function expandInputs(
+  paths: readonly string[],
+): Promise<{ files: string[]; missing: string[]; unread: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
+  const unread: string[] = [];
   for (const given of paths) {
     const info = await stat(given).catch(() => undefined);
     if (!info) missing.push(given);
     else if (info.isDirectory()) {
-      const found = await glob(
-        Object.keys(EXTENSIONS).map((ext) => `**/*${ext}`),
-        { cwd: given, caseSensitiveMatch: false },
-      );
-      files.push(...found.sort().map((file) => path.join(given, file)));
+      const found = (await glob("**/*", { cwd: given, ignore: ["**/*_files/**"] })).sort();
+      for (const file of found) (formatOf(file) ? files : unread).push(path.join(given, file));
     } else files.push(given);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, unread };
 }
 
 /** Runs an import of the given files and folders into the archive. */
@@ -182,8 +184,15 @@ export async function runImport(
     hooks.event(event);
   };
 
-  const { files, missing } = await expandInputs(paths);
+  const { files, missing, unread } = await expandInputs(paths);
   for (const input of missing) emit({ kind: "error", input, message: "no such file or folder" });
+  for (const input of unread) {
+    emit({
+      kind: "skipped",
+      input,
+      reason: `not a kind of file the import reads (${Object.keys(EXTENSIONS).join(" ")}); a file to publish with an article goes in the article's folder (docs/articles.md)`,
+    });
+  }
   const units: Unit[] = [];
   for (const input of files) {
     try {

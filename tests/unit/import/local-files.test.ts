@@ -33,6 +33,9 @@ function savedPage(dir: string): string {
   writeFileSync(path.join(dir, "page_files", "流程图.png"), png(40, 30));
   writeFileSync(path.join(dir, "page_files", "附件1.pdf"), "%PDF-1.4\n%%EOF\n");
   writeFileSync(path.join(dir, "page_files", "tracker.js"), "alert(1)");
+  // A browser saves the page's frames as pages of their own: they are no articles.
+  writeFileSync(path.join(dir, "page_files", "frame.html"), "<html><body><h1>广告</h1><p>广告文字。</p></body></html>");
+  writeFileSync(path.join(dir, "说明.docx"), "PK");
   writeFileSync(
     path.join(dir, "page_files", "badge.svg"),
     '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
@@ -56,11 +59,15 @@ function savedPage(dir: string): string {
 describe("importing a saved page with its files", () => {
   it("brings the images and attachments it links into the article's folder, and refuses unsafe ones", async () => {
     const dir = tempDir();
-    const page = savedPage(dir);
-    const archive = path.join(dir, "content");
+    savedPage(dir);
+    const archive = tempDir();
     const events: ImportEvent[] = [];
-    const summary = await runImport([page], { archive }, { event: (event) => events.push(event) });
-    expect(summary.errors).toBe(0);
+    const summary = await runImport([dir], { archive }, { event: (event) => events.push(event) });
+    expect(summary).toMatchObject({ written: 1, skipped: 1, errors: 0 });
+    const skipped = events.find((event) => event.kind === "skipped");
+    expect(skipped?.kind === "skipped" && `${skipped.input}: ${skipped.reason}`).toMatch(
+      /说明\.docx: not a kind of file the import reads/,
+    );
     const written = events.find((event) => event.kind === "written");
     expect(written?.kind === "written" && written.path).toMatch(/articles\/2024\/05\/2024-05-06-[a-z0-9]+\/index\.md$/);
     const folder = path.dirname(written?.kind === "written" ? written.path : "");
