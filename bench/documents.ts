@@ -6,7 +6,10 @@
 // In-process figures are medians over --runs runs. Prints figures; never passes or fails.
 // The archive and site stay in bench/out/documents/.
 // --news N adds N xwlb news items to the same archive, to see the laws built together with news.
-// Run: npx tsx bench/documents.ts [--laws N] [--news N] [--runs R] [--no-build]   (all laws: several minutes)
+// --import writes the archive with the import command's own code (npm run import on the laws folder, then
+// the files without any date again with a date for the run) instead of laying the files out directly,
+// and reports what it imported, skipped and chained, and how long it took.
+// Run: npx tsx bench/documents.ts [--laws N] [--news N] [--runs R] [--no-build] [--import]   (all laws: several minutes)
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +20,8 @@ import { bodyView } from "../src/lib/article/view.ts";
 import { parseBody } from "../src/lib/markdown/render.ts";
 import { buildVersionChains } from "../src/lib/versions/chain.ts";
 import { compareVersions, comparisonView } from "../src/lib/versions/view.ts";
-import { lawArticle, lawFiles, readLaw, versionSets } from "../tests/helpers/laws.ts";
+import { runImport } from "../src/lib/import/importer.ts";
+import { LAWS_DIR, lawArticle, lawFiles, readLaw, versionSets } from "../tests/helpers/laws.ts";
 import { writeXwlbBrowseArchive } from "../tests/helpers/xwlb.ts";
 import { kb, median, secs, times } from "./perf/format.ts";
 import { runMeasured } from "./perf/measure.ts";
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     build: { type: "boolean", default: true },
     news: { type: "string", default: "0" },
+    import: { type: "boolean", default: false },
   },
   allowNegative: true,
 });
@@ -93,11 +98,46 @@ const say = (line: string) => {
   lines.push(line);
 };
 
-const written = await writeLawArchive(values.laws ? Number(values.laws) : Infinity);
-const news = Number(values.news) > 0 ? writeXwlbBrowseArchive(archiveDir, { limit: Number(values.news) }).length : 0;
+/** Imports the laws folder with the import command's code, as a maintainer would; returns the number of articles written. */
+async function importLawArchive(): Promise<number> {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(archiveDir, { recursive: true });
+  writeFileSync(path.join(archiveDir, "site.yaml"), readFileSync(path.join(ROOT, "content/site.yaml")));
+  const errors: string[] = [];
+  const started = performance.now();
+  const first = await runImport(
+    [LAWS_DIR],
+    { archive: archiveDir },
+    {
+      event: (event) => {
+        if (event.kind === "error") errors.push(event.input);
+      },
+    },
+  );
+  const second = await runImport(errors, { archive: archiveDir, fields: { date: "2024-01-01" } }, { event: () => {} });
+  const seconds = (performance.now() - started) / 1000;
+  const files = (await lawFiles()).length;
+  say(
+    `import: ${files} files, ${first.written} written, ${first.skipped} skipped (section index files and documents present twice), ` +
+      `${first.errors} without any date, written in a second run with --set date: ${second.written}; ` +
+      `${secs(seconds)} for both runs (one run)`,
+  );
+  return first.written + second.written;
+}
+
+const written = values.import
+  ? await importLawArchive()
+  : await writeLawArchive(values.laws ? Number(values.laws) : Infinity);
+const newsWritten = Number(values.news) > 0 ? writeXwlbBrowseArchive(archiveDir, { limit: Number(values.news) }) : [];
+const news = newsWritten.length;
 const { articles, problems } = await loadArchive(archiveDir);
 if (problems.length > 0) throw new Error(`archive has problems: ${problems.map((p) => p.message).join("; ")}`);
 const pairs = buildVersionChains(articles.map((article) => article.meta)).pairs();
+const chained = new Set(pairs.flatMap(([older, newer]) => [older.id, newer.id]));
+const chainCount = pairs.filter(([older]) => !pairs.some(([, newer]) => newer.id === older.id)).length;
+say(`${chainCount} chains of versions holding ${chained.size} documents`);
+const newsIds = new Set(newsWritten);
+const lawIds = new Set(articles.map((article) => article.meta.id).filter((id) => !newsIds.has(id)));
 const byId = new Map(articles.map((article) => [article.meta.id, article]));
 say(`${written} law documents, ${pairs.length} pairs of consecutive versions${news ? `, ${news} news items` : ""}`);
 
@@ -127,8 +167,9 @@ if (values.build) {
   const timesOf = (test: (route: string) => boolean) => [...pages].filter(([route]) => test(route)).map(([, s]) => s);
   const changes = timesOf((route) => route.includes("/changes/"));
   const articlePage = (route: string) => /\/articles\/[^/]+\/(?:index\.html)?$/.test(route);
-  const articlePages = timesOf((route) => articlePage(route) && route.includes("/law-"));
-  const newsPages = timesOf((route) => articlePage(route) && !route.includes("/law-"));
+  const isLaw = (route: string) => lawIds.has(/\/articles\/([^/]+)\//.exec(route)?.[1] ?? "");
+  const articlePages = timesOf((route) => articlePage(route) && isLaw(route));
+  const newsPages = timesOf((route) => articlePage(route) && !isLaw(route));
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   say(`build: ${pages.size} pages in ${secs(seconds)} wall time (one build)`);
   say(

@@ -21,6 +21,10 @@ Inputs (folders are searched for these files):
   .html .htm     a web page saved from the browser
   .jsonl         one article per line, a JSON object with the article fields
                  and a "body" (Markdown or HTML), for moving an archive in bulk
+  .md            a law, regulation or other policy document: title line,
+                 history lines (adopted, amended, in force), then chapters
+                 (第一章) and articles (第一条); a .txt of that shape too.
+                 Versions of one title are linked by supersedes, by date
 
 The copied text is cleaned: pinyin left after characters (當(dāng)前) is
 removed, half-width punctuation in Chinese text becomes full width, stray
@@ -129,9 +133,20 @@ function format(
         : event.replaced
           ? "replaced"
           : "wrote";
-      const head = `${verb} ${display(event.path)} (from ${where(event)}${changes(event.stats, event.titleOnly)})`;
+      const version = event.supersedes === undefined ? "" : `; supersedes ${event.supersedes}`;
+      const files =
+        event.files.length === 0
+          ? ""
+          : `; with ${event.files.length} file${event.files.length > 1 ? "s" : ""} it links to`;
+      const head = `${verb} ${display(event.path)} (from ${where(event)}${changes(event.stats, event.titleOnly)}${version}${files})`;
       if (event.dryRun) return [process.stdout, `${head}:\n${event.text}\n`];
       return quiet ? undefined : [process.stdout, `${head}\n`];
+    }
+    case "linked": {
+      const verb = event.dryRun ? "would link" : "linked";
+      const link =
+        event.supersedes === undefined ? "no longer supersedes anything" : `now supersedes ${event.supersedes}`;
+      return [process.stdout, `${verb} ${display(event.path)}: ${link} (a version imported now is earlier)\n`];
     }
     case "skipped":
       return [process.stdout, `skipped ${where(event)}: ${event.reason}\n`];
@@ -149,12 +164,13 @@ function summaryLine(summary: ImportSummary, dryRun: boolean): string {
     summary.replaced > 0 ? `${summary.replaced} replacing existing articles` : "",
     summary.titleOnly > 0 ? `${summary.titleOnly} with a title only, and a note saying so` : "",
   ].filter((note) => note !== "");
+  const linked = summary.linked > 0 ? `, ${summary.linked} ${dryRun ? "would be " : ""}linked to new versions` : "";
   const writtenNotes = notes.length > 0 ? ` (${notes.join(", ")})` : "";
   const refused =
     summary.titleOnlyRefused > 0
       ? ` (${summary.titleOnlyRefused} with a title and no body: --keep-title-only writes them)`
       : "";
-  return `Summary: ${written}${writtenNotes}, ${summary.skipped} skipped, ${plural(summary.warnings, "warning")}, ${plural(summary.errors, "error")}${refused}${dryRun ? " (dry run: nothing was written)" : ""}\n`;
+  return `Summary: ${written}${writtenNotes}${linked}, ${summary.skipped} skipped, ${plural(summary.warnings, "warning")}, ${plural(summary.errors, "error")}${refused}${dryRun ? " (dry run: nothing was written)" : ""}\n`;
 }
 
 async function main(): Promise<void> {

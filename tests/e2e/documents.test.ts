@@ -6,19 +6,26 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive } from "../helpers/archive.ts";
 import { pngHeader, PDF_BYTES } from "../helpers/files.ts";
-import { lawArticle, readLaw } from "../helpers/laws.ts";
+import { runImport } from "../../src/lib/import/importer.ts";
+import { LAWS_DIR, lawArticle, readLaw } from "../helpers/laws.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { buildSite, type BuildResult } from "./support/build.ts";
 import { serveSite, type SiteServer } from "./support/server.ts";
 
 /**
- * Policy documents as documents: a long law with chapters, and two versions of a
- * regulation linked by `supersedes`, built into a real site.
+ * Policy documents as documents: a long law with chapters, two versions of a
+ * regulation linked by `supersedes`, and three versions of another brought in by the
+ * import (which links them itself), built into a real site.
  */
 const PARKING = "DLC/北京地方法规/地方性法规/北京/北京市机动车停车条例";
 const OLD = "2021-09-24-bjtc01";
 const NEW = "2024-03-29-bjtc01";
 const LAW = "2023-09-01-xzfy01";
+const ROAD = ["2019-03-02", "2022-03-29", "2023-07-20"].map((day) =>
+  path.join(LAWS_DIR, "行政法规", `道路运输条例(${day}).md`),
+);
+/** Ids of the imported versions, oldest first. */
+let imported: string[] = [];
 
 let fixtureDir: string;
 let build: BuildResult;
@@ -41,6 +48,18 @@ beforeAll(async () => {
       effective: "2024-05-01",
     }),
   });
+  // The newest version first: the import orders versions by date, not by the order it reads them in.
+  const written: string[] = [];
+  await runImport(
+    [...ROAD].reverse(),
+    { archive: fixtureDir },
+    {
+      event: (event) => {
+        if (event.kind === "written") written.push(path.basename(event.path, ".md"));
+      },
+    },
+  );
+  imported = written.sort();
   build = buildSite(fixtureDir);
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   server = await serveSite(build.outDir);
@@ -116,6 +135,24 @@ describe("versions of a regulation", () => {
     expect(await clause.locator("del").count()).toBe(0);
     await page.goto(`${server.url}/zh-hant/articles/${NEW}/changes/`);
     expect(await page.locator("#change-art-23 .change-head").innerText()).toContain("第二十三條");
+    await page.close();
+  });
+});
+
+describe("versions brought in by the import", () => {
+  it("are chained by date, the newest shown as the latest, each compared with the one before", async () => {
+    expect(imported).toHaveLength(3);
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/zh-hans/articles/${imported[2]}/`);
+    const versions = page.locator("section.versions li");
+    await expect.poll(() => versions.count()).toBe(3);
+    expect(await versions.nth(0).innerText()).toContain("2016年02月06日");
+    expect(await versions.nth(2).innerText()).toContain("最新版本");
+    expect(await page.locator("h1").innerText()).toContain("中华人民共和国道路运输条例");
+    for (const id of imported.slice(1)) {
+      const changes = await page.goto(`${server.url}/zh-hant/articles/${id}/changes/`);
+      expect(changes?.status()).toBe(200);
+    }
     await page.close();
   });
 });

@@ -78,7 +78,8 @@ export function finishDraft(
 
   if (data.date === undefined) {
     problems.push(
-      "no publication date found: the copy needs a line such as 发布时间：2020-03-04 07:41 under the headline (or a date field in JSONL), or give it for the run with --set date=2020-03-04",
+      draft.missingDate ??
+        "no publication date found: the copy needs a line such as 发布时间：2020-03-04 07:41 under the headline (or a date field in JSONL), or give it for the run with --set date=2020-03-04",
     );
   }
   const text = [data.kicker, data.title, data.subtitle, draft.body]

@@ -1,3 +1,5 @@
+import type { LocalFile } from "./local-files.ts";
+
 /**
  * What a format reader hands on: the fields it found, the Markdown body and what
  * the maintainer should know. The import then adds the id and the script, checks
@@ -29,6 +31,10 @@ export interface Draft {
   body: string;
   warnings: ImportWarning[];
   stats: CleanupStats;
+  /** What to tell the maintainer when no date was found, when the reader knows better than the general advice. */
+  missingDate?: string;
+  /** Files the article brings along into its own folder (a saved page's images and attachments). */
+  files?: LocalFile[];
 }
 
 /** A problem that stops one input (or one JSONL line) from being imported. */

@@ -13,6 +13,7 @@ import { addStats, ImportError, type CleanupStats, type Draft, type ImportWarnin
 import { plainText, tidyMarkdownTree } from "./mdast.ts";
 import { stringifyMarkdown } from "./markdown.ts";
 import { mojibakeWarnings } from "./warnings.ts";
+import type { LocalFileResolver } from "./local-files.ts";
 import { pageWidgetsOf, widgetMessage } from "./widgets.ts";
 
 /**
@@ -86,8 +87,11 @@ interface BodyResult {
   editor?: string;
 }
 
-/** Reads a saved HTML page into a draft. Throws ImportError when the page holds no article text. */
-export function readHtmlPage(html: string): Draft {
+/**
+ * Reads a saved HTML page into a draft. Throws ImportError when the page holds no article text.
+ * `localFile` says which relative links are files saved beside the page, and their new names.
+ */
+export function readHtmlPage(html: string, localFile?: LocalFileResolver): Draft {
   const page = dropRubyAnnotations(pageParser.parse(html));
   const meta = collectMeta(page);
   const body = findElement(page, (element) => element.tagName === "body") ?? page;
@@ -141,12 +145,24 @@ export function readHtmlPage(html: string): Draft {
 
   const content = pickContent(visible, h1?.element);
   if (!content) throw new ImportError("no article text found in the page (no element with paragraphs of text)");
-  const converted = htmlBodyToMarkdown(resolveUrls(withoutHeadline(content, h1?.element), base), (line) => line);
+  const saved = new Set<string>();
+  const resolved = resolveUrls(
+    withoutHeadline(content, h1?.element),
+    base,
+    localFile &&
+      ((url) => {
+        const name = localFile(url);
+        if (name) saved.add(name);
+        return name;
+      }),
+  );
+  const converted = htmlBodyToMarkdown(resolved, (line) => line);
   addStats(stats, converted.stats);
   warnings.push(...converted.warnings);
   const editor = converted.editor ?? lastEditor;
   if (editor !== undefined) fields.editor ??= editor;
-  const images = countElements(content, "img");
+  // Images saved beside the page come along; the others stay on the site.
+  const images = countElements(resolved, "img", (element) => !saved.has(String(element.properties.src)));
   if (images > 0) {
     warnings.push({
       message: `the article has ${images} image${images > 1 ? "s" : ""} still pointing to ${base ? "the original site" : "addresses relative to the original page"}: download ${images > 1 ? "them into the archive if they" : "it into the archive if it"} should be kept`,
@@ -360,9 +376,13 @@ function canonical(tree: Root): string | undefined {
   return link?.properties.href as string | undefined;
 }
 
-/** A copy of a tree with relative link and image addresses made absolute against the page's address. */
-function resolveUrls<T extends Root | Element>(tree: T, base: string | undefined): T {
-  if (!base) return tree;
+/**
+ * A copy of a tree with relative link and image addresses made absolute against the page's
+ * address, except those to files saved beside the page, which get the files' new names. A
+ * link to a refused file is dropped: an image leaves its alt text, a link its text.
+ */
+function resolveUrls<T extends Root | Element>(tree: T, base: string | undefined, localFile?: LocalFileResolver): T {
+  if (!base && !localFile) return tree;
   const walk = <N extends Root | Element>(node: N): N => ({
     ...node,
     children: node.children.map((child) => {
@@ -370,8 +390,16 @@ function resolveUrls<T extends Root | Element>(tree: T, base: string | undefined
       const props = { ...child.properties };
       for (const key of ["href", "src"] as const) {
         const value = props[key];
-        if (typeof value === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value, base))
-          props[key] = new URL(value, base).href;
+        if (typeof value !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
+        const local = localFile?.(value);
+        if (local === null) {
+          const alt = typeof props.alt === "string" ? props.alt : "";
+          return child.tagName === "img"
+            ? { type: "text" as const, value: alt }
+            : walk({ ...child, tagName: "span", properties: {} });
+        }
+        if (local !== undefined) props[key] = local;
+        else if (base && URL.canParse(value, base)) props[key] = new URL(value, base).href;
       }
       return walk({ ...child, properties: props });
     }),
@@ -468,10 +496,14 @@ function findElement(tree: Root | Element, test: (element: Element) => boolean):
   return found;
 }
 
-function countElements(tree: Root | Element, tagName: string): number {
+function countElements(
+  tree: Root | Element,
+  tagName: string,
+  test: (element: Element) => boolean = () => true,
+): number {
   let count = 0;
   visitElements(tree, (element) => {
-    if (element.tagName === tagName) count++;
+    if (element.tagName === tagName && test(element)) count++;
   });
   return count;
 }

@@ -10,7 +10,12 @@ import { ImportError, type CleanupStats, type Draft } from "./draft.ts";
 import { DuplicateIndex } from "./duplicates.ts";
 import { readHtmlPage } from "./html.ts";
 import { jsonlLines, readJsonlLine } from "./jsonl.ts";
+import { localFiles, type LocalFile } from "./local-files.ts";
+import { looksLikePolicyDocument, readPolicyDocument } from "./policy.ts";
 import { readRawCopy } from "./raw.ts";
+import { planVersionLinks, setSupersedes, type VersionCandidate } from "./versions.ts";
+import { serializeArticle } from "../article/serialize.ts";
+import type { ArticleMeta } from "../article/schema.ts";
 
 /**
  * A whole import run: finds the input files, reads each article, checks it against
@@ -20,7 +25,7 @@ import { readRawCopy } from "./raw.ts";
  */
 
 /** The kinds of input the import reads. */
-export type InputFormat = "raw" | "html" | "jsonl";
+export type InputFormat = "raw" | "html" | "jsonl" | "markdown";
 
 const EXTENSIONS: Record<string, InputFormat> = {
   ".txt": "raw",
@@ -31,6 +36,8 @@ const EXTENSIONS: Record<string, InputFormat> = {
   ".xhtml": "html",
   ".jsonl": "jsonl",
   ".ndjson": "jsonl",
+  ".md": "markdown",
+  ".markdown": "markdown",
 };
 
 /** What the maintainer chose for the run. */
@@ -70,6 +77,17 @@ export type ImportEvent =
       stats: CleanupStats;
       /** The original has a title and no body; the article's body is a note saying so. */
       titleOnly: boolean;
+      /** The id of the earlier version of the same document it was linked to. */
+      supersedes?: string;
+      /** Names of the files written beside it, in its folder. */
+      files: string[];
+    })
+  | (Origin & {
+      kind: "linked";
+      /** An article of the archive whose `supersedes` was set to a version imported now (or removed). */
+      path: string;
+      supersedes: string | undefined;
+      dryRun: boolean;
     })
   | (Origin & { kind: "skipped"; reason: string })
   | (Origin & { kind: "warning"; where?: string; message: string })
@@ -86,6 +104,8 @@ export interface ImportSummary {
   titleOnly: number;
   /** Inputs refused for having a title and no body (counted in errors). */
   titleOnlyRefused: number;
+  /** Articles of the archive linked to a version imported now. */
+  linked: number;
 }
 
 /** Callbacks for a run's progress and outcomes. */
@@ -99,6 +119,8 @@ export interface ImportHooks {
 
 interface Unit extends Origin {
   read: () => Draft;
+  /** A policy document: its versions are linked, and it is compared by title and day only. */
+  document?: boolean;
 }
 
 /** The format of an input by its extension, or by a look at its text when the extension says nothing. */
@@ -113,23 +135,25 @@ export function formatOf(file: string, text?: string): InputFormat | undefined {
 
 /**
  * Expands the paths given on the command line: files as they are, folders searched
- * (recursively, hidden files left out) for the kinds of input the import reads.
+ * (recursively, hidden files left out) for the kinds of input the import reads. Other
+ * files found in a folder are listed as `unread`, except the files a browser saves
+ * with a page (page_files/), which come in with the page.
  */
-export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+export async function expandInputs(
+  paths: readonly string[],
+): Promise<{ files: string[]; missing: string[]; unread: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
+  const unread: string[] = [];
   for (const given of paths) {
     const info = await stat(given).catch(() => undefined);
     if (!info) missing.push(given);
     else if (info.isDirectory()) {
-      const found = await glob(
-        Object.keys(EXTENSIONS).map((ext) => `**/*${ext}`),
-        { cwd: given, caseSensitiveMatch: false },
-      );
-      files.push(...found.sort().map((file) => path.join(given, file)));
+      const found = (await glob("**/*", { cwd: given, ignore: ["**/*_files/**"] })).sort();
+      for (const file of found) (formatOf(file) ? files : unread).push(path.join(given, file));
     } else files.push(given);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, unread };
 }
 
 /** Runs an import of the given files and folders into the archive. */
@@ -146,24 +170,35 @@ export async function runImport(
     errors: 0,
     titleOnly: 0,
     titleOnlyRefused: 0,
+    linked: 0,
   };
   const emit = (event: ImportEvent) => {
     if (event.kind === "written") {
       summary.written++;
       if (event.replaced !== undefined) summary.replaced++;
       if (event.titleOnly) summary.titleOnly++;
-    } else if (event.kind === "skipped") summary.skipped++;
+    } else if (event.kind === "linked") summary.linked++;
+    else if (event.kind === "skipped") summary.skipped++;
     else if (event.kind === "warning") summary.warnings++;
     else summary.errors++;
     hooks.event(event);
   };
 
-  const { files, missing } = await expandInputs(paths);
+  const { files, missing, unread } = await expandInputs(paths);
   for (const input of missing) emit({ kind: "error", input, message: "no such file or folder" });
+  for (const input of unread) {
+    emit({
+      kind: "skipped",
+      input,
+      reason: `not a kind of file the import reads (${Object.keys(EXTENSIONS).join(" ")}); a file to publish with an article goes in the article's folder (docs/articles.md)`,
+    });
+  }
   const units: Unit[] = [];
   for (const input of files) {
     try {
-      units.push(...(await readUnits(input)));
+      const read = await readUnits(input);
+      if ("skip" in read) emit({ kind: "skipped", input, reason: read.skip });
+      else units.push(...read);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       emit({ kind: "error", input, ...(error.line === undefined ? {} : { line: error.line }), message: error.message });
@@ -181,12 +216,15 @@ export async function runImport(
   }
   const writtenNow = new Set<string>();
   const folders = new Set<string>();
+  // Policy documents are written once all are read, when the versions of each title can be linked.
+  const documents: WriteJob[] = [];
   let done = 0;
   for (const unit of units) {
     const origin: Origin = unit.line === undefined ? { input: unit.input } : { input: unit.input, line: unit.line };
     try {
       const job = checkUnit(unit, origin);
-      if (job) await write(job);
+      if (job?.meta) documents.push(job);
+      else if (job) await write(job);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       emit({
@@ -198,7 +236,39 @@ export async function runImport(
     }
     hooks.progress?.(++done, origin);
   }
+  await linkAndWriteDocuments();
   return summary;
+
+  // Chains the versions of each title by date, among the documents of this run and the archive's.
+  async function linkAndWriteDocuments(): Promise<void> {
+    const candidates: VersionCandidate[] = [
+      ...archive.documents.filter((document) => !documents.some((job) => job.shown === document.file)),
+      ...documents.map((job) => ({
+        id: job.meta!.id,
+        title: job.meta!.title,
+        date: job.meta!.date.iso,
+        supersedes: job.meta!.supersedes,
+        isNew: true,
+      })),
+    ];
+    const links = new Map(planVersionLinks(candidates).map((link) => [link.id, link]));
+    for (const job of documents) {
+      const link = links.get(job.meta!.id);
+      if (link) {
+        const meta = { ...job.meta!, supersedes: link.supersedes };
+        job.text = serializeArticle(meta, job.body!);
+        if (link.supersedes !== undefined) job.supersedes = link.supersedes;
+      }
+      await write(job);
+    }
+    for (const link of links.values()) {
+      if (link.isNew) continue;
+      const file = archive.documents.find((document) => document.id === link.id)?.file;
+      if (file === undefined) continue;
+      if (!options.dryRun) await writeFile(file, setSupersedes(await readFile(file, "utf8"), link.supersedes));
+      emit({ kind: "linked", input: file, path: file, supersedes: link.supersedes, dryRun: Boolean(options.dryRun) });
+    }
+  }
 
   // Reads one article and checks it against the archive; returns what to write, or nothing when it is skipped.
   function checkUnit(unit: Unit, origin: Origin): WriteJob | undefined {
@@ -214,7 +284,12 @@ export async function runImport(
       throw new ImportError(`cannot import: ${finished.problems.join("; ")}`, origin.line);
     }
     const { article } = finished;
-    const target = path.join(options.archive, article.file);
+    // An article that brings files gets a folder of its own, holding it and them.
+    const files = draft.files ?? [];
+    const target = path.join(
+      options.archive,
+      files.length > 0 ? article.file.replace(/\.md$/, "/index.md") : article.file,
+    );
     const shown = display(target);
     const existing = archive.ids.get(article.meta.id) ?? (existsSync(target) ? shown : undefined);
     if (existing !== undefined && writtenNow.has(existing)) {
@@ -233,7 +308,12 @@ export async function runImport(
       });
       return undefined;
     }
-    const comparable = { title: article.meta.title, day: article.meta.date.day, body: article.body };
+    // A policy document's opening history lines are shared by documents adopted at one session: its title tells it apart.
+    const comparable = {
+      title: article.meta.title,
+      day: article.meta.date.day,
+      body: unit.document ? "" : article.body,
+    };
     if (existing === undefined && !options.allowDuplicates) {
       const duplicate = archive.index.find(comparable);
       if (duplicate) {
@@ -264,6 +344,8 @@ export async function runImport(
       stats: draft.stats,
       titleOnly: article.titleOnly,
       ...(existing === undefined ? {} : { replaced: existing }),
+      ...(unit.document ? { meta: article.meta, body: article.body } : {}),
+      files,
     };
   }
 
@@ -288,6 +370,8 @@ export async function runImport(
       stats: job.stats,
       titleOnly: job.titleOnly,
       ...(job.replaced === undefined ? {} : { replaced: job.replaced }),
+      ...(job.supersedes === undefined ? {} : { supersedes: job.supersedes }),
+      files: job.files.map((file) => file.name),
     };
     if (options.dryRun) {
       emit(event);
@@ -309,6 +393,7 @@ export async function runImport(
       });
       return;
     }
+    for (const file of job.files) await writeFile(path.join(folder, file.name), file.bytes);
     // Replacing an article whose date changed moves it: the old file goes, or its id would be in the archive twice.
     if (job.replaced !== undefined && job.replaced !== job.shown) await rm(job.replaced, { force: true });
     emit(event);
@@ -327,19 +412,46 @@ interface WriteJob {
   titleOnly: boolean;
   /** The article file it replaces, as shown. */
   replaced?: string;
+  /** A policy document's fields and body, for linking its versions before it is written. */
+  meta?: ArticleMeta;
+  body?: string;
+  /** The earlier version it was linked to. */
+  supersedes?: string;
+  /** Files to write beside it, in its own folder. */
+  files: LocalFile[];
 }
 
-/** Reads an input file and splits it into articles (one, or one per JSONL line). */
-async function readUnits(input: string): Promise<Unit[]> {
+/** Reads an input file and splits it into articles (one, or one per JSONL line); or says why the file is skipped. */
+async function readUnits(input: string): Promise<Unit[] | { skip: string }> {
   const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
     throw new ImportError(`cannot read the file (${error.code ?? error.message})`);
   });
   const byExtension = formatOf(input);
-  const text = decodeInput(bytes, { html: byExtension !== "raw" && byExtension !== "jsonl", name: input });
+  const text = decodeInput(bytes, { html: byExtension === "html" || byExtension === undefined, name: input });
   const format = byExtension ?? formatOf(input, text) ?? "raw";
   if (format === "jsonl")
     return jsonlLines(text).map((line) => ({ input, line: line.line, read: () => readJsonlLine(line) }));
-  return [{ input, read: () => (format === "html" ? readHtmlPage(text) : readRawCopy(text)) }];
+  if (format === "markdown") {
+    // A site generator's section index (Hugo's _index.md) holds front matter and nothing else.
+    if (/^---\n[\s\S]*?\n---\s*$/.test(text.replace(/\r\n?/g, "\n")))
+      return { skip: "front matter and no text: not a document (a site generator's section index, say)" };
+    return [{ input, document: true, read: () => readPolicyDocument(text, input, true) }];
+  }
+  if (format === "raw" && looksLikePolicyDocument(text))
+    return [{ input, document: true, read: () => readPolicyDocument(text, input, false) }];
+  if (format === "html") {
+    return [
+      {
+        input,
+        read: () => {
+          const local = localFiles(input);
+          const draft = readHtmlPage(text, local.resolve);
+          return { ...draft, warnings: [...draft.warnings, ...local.warnings], files: local.files };
+        },
+      },
+    ];
+  }
+  return [{ input, read: () => readRawCopy(text) }];
 }
 
 /** What the run needs to know about the archive: ids, duplicate keys and scripts of its articles, by file as shown. */
@@ -347,19 +459,38 @@ async function openArchive(archive: string): Promise<{
   ids: Map<string, string>;
   index: DuplicateIndex;
   scripts: Map<string, Script>;
+  documents: (VersionCandidate & { file: string })[];
   problems: number;
 }> {
   const ids = new Map<string, string>();
   const index = new DuplicateIndex();
   const scripts = new Map<string, Script>();
-  if (!existsSync(path.join(archive, ARTICLES_DIR))) return { ids, index, scripts, problems: 0 };
+  const documents: (VersionCandidate & { file: string })[] = [];
+  if (!existsSync(path.join(archive, ARTICLES_DIR))) return { ids, index, scripts, documents, problems: 0 };
   const loaded = await loadArchive(archive);
   for (const { meta, body, file } of loaded.articles) {
     ids.set(meta.id, file);
     scripts.set(file, meta.script);
     index.add(file, { title: meta.title, day: meta.date.day, body });
+    if (isPolicyDocument(meta)) {
+      documents.push({
+        id: meta.id,
+        title: meta.title,
+        date: meta.date.iso,
+        supersedes: meta.supersedes,
+        isNew: false,
+        file,
+      });
+    }
   }
-  return { ids, index, scripts, problems: new Set(loaded.problems.map((problem) => problem.file)).size };
+  return { ids, index, scripts, documents, problems: new Set(loaded.problems.map((problem) => problem.file)).size };
+}
+
+/** Whether an archived article is a policy document, whose versions the import links: it has a document's fields. */
+function isPolicyDocument(meta: ArticleMeta): boolean {
+  return [meta.document_type, meta.document_number, meta.issuers, meta.effective, meta.status, meta.supersedes].some(
+    (value) => value !== undefined,
+  );
 }
 
 /** A path for messages, as loadArchive names files: relative to the working folder when inside it, with forward slashes. */

@@ -48,6 +48,7 @@ describe("bulk JSONL import of 1,000 xwlb items", () => {
       errors: 0,
       titleOnly: 0,
       titleOnlyRefused: 0,
+      linked: 0,
     });
 
     const archive = await loadArchive(path.join(dir, "content"));
