@@ -34,12 +34,12 @@ export function clauseLocator(anchor: string, script: Script): ClauseLocator | u
   const words = WORDS[script];
   const ordinal = (value: string) => `第${chineseNumeral(Number(value))}`;
   if (DIVISIONS.test(anchor)) {
-    const pairs = [...anchor.matchAll(/([a-z]+)-(\d+)/g)].map(([, kind = "", number = ""]) => [kind, number]);
-    if (pairs.some(([, number]) => !inRange(number))) return undefined;
+    const pairs = [...anchor.matchAll(/([a-z]+)-(\d+)/g)].map(([, kind = "", number = ""]) => ({ kind, number }));
+    if (pairs.some(({ number }) => !inRange(number))) return undefined;
     return {
       anchor,
-      label: pairs.map(([kind = "", number = ""]) => `${ordinal(number)}${words[kind]}`).join(""),
-      english: pairs.map(([kind = "", number]) => `${ENGLISH[kind]} ${number}`).join(", "),
+      label: pairs.map(({ kind, number }) => `${ordinal(number)}${words[kind]}`).join(""),
+      english: pairs.map(({ kind, number }) => `${ENGLISH[kind]} ${number}`).join(", "),
     };
   }
   const article = ARTICLE.exec(anchor);

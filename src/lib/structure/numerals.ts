@@ -83,7 +83,8 @@ export function chineseNumeral(value: number): string {
     if (zero) text += "零";
     zero = false;
     // 十二, not 一十二, when the number starts with its tens.
-    text += (digit === 1 && units[i] === "十" && text === "" ? "" : DIGIT_CHARS[digit]) + units[i];
+    const unit = units[i] ?? "";
+    text += (digit === 1 && unit === "十" && text === "" ? "" : DIGIT_CHARS.charAt(digit)) + unit;
   });
   return text;
 }
