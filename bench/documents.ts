@@ -1,7 +1,8 @@
 // Policy documents as documents: the build of the law corpus (../shared/corpus/laws, 1,555
 // documents, 60 titles in two or more versions linked by `supersedes`), what the comparison
-// pages cost per pair of versions, and the gzipped weight of the longest document's page
-// (contents list included) against its text alone. Build figures come from one build: Astro's
+// pages cost per pair of versions, the gzipped weight of the longest document's page
+// (contents list included) against its text alone, and what writing the citations of each of
+// its clauses into the page would add. Build figures come from one build: Astro's
 // per-page timings in its log (medians per kind of page, and their ratio) and wall time.
 // In-process figures are medians over --runs runs. Prints figures; never passes or fails.
 // The archive and site stay in bench/out/documents/.
