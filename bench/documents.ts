@@ -1,7 +1,8 @@
 // Policy documents as documents: the build of the law corpus (../shared/corpus/laws, 1,555
 // documents, 60 titles in two or more versions linked by `supersedes`), what the comparison
-// pages cost per pair of versions, and the gzipped weight of the longest document's page
-// (contents list included) against its text alone. Build figures come from one build: Astro's
+// pages cost per pair of versions, the gzipped weight of the longest document's page
+// (contents list included) against its text alone, and what writing the citations of each of
+// its clauses into the page would add. Build figures come from one build: Astro's
 // per-page timings in its log (medians per kind of page, and their ratio) and wall time.
 // In-process figures are medians over --runs runs. Prints figures; never passes or fails.
 // The archive and site stay in bench/out/documents/.
@@ -18,6 +19,11 @@ import { toText } from "hast-util-to-text";
 import { loadArchive } from "../src/lib/article/load.ts";
 import { bodyView } from "../src/lib/article/view.ts";
 import { parseBody } from "../src/lib/markdown/render.ts";
+import { chicago } from "../src/lib/cite/chicago.ts";
+import { citeAt, clauseLocator } from "../src/lib/cite/clause.ts";
+import { ACCESS_DATE_PLACEHOLDER, gbt7714 } from "../src/lib/cite/gbt7714.ts";
+import { citationItem } from "../src/lib/cite/item.ts";
+import { clauses } from "../src/lib/markdown/structure.ts";
 import { buildVersionChains } from "../src/lib/versions/chain.ts";
 import { compareVersions, comparisonView } from "../src/lib/versions/view.ts";
 import { runImport } from "../src/lib/import/importer.ts";
@@ -161,6 +167,29 @@ say(
   `comparison in-process, per pair: median ${median(compareMs).toFixed(1)} ms; ` +
     `${times(median(compareMs) / median(renderMs))} the render of the newer version's body (${median(renderMs).toFixed(1)} ms)`,
 );
+
+// The no-JavaScript alternative to pointing the citation block at a clause by script:
+// both ready citations of every clause written into the longest document's page.
+{
+  const longest = [...articles].sort((a, b) => b.body.length - a.body.length)[0]!;
+  const url = `https://archive.example.org/zh-hans/articles/${longest.meta.id}/`;
+  const item = citationItem(longest.meta, { url, script: "hans", accessed: ACCESS_DATE_PLACEHOLDER });
+  const { html } = bodyView(longest.meta, longest.body, "hans");
+  const cited = clauses(parseBody(longest.body)).flatMap(({ id }) => {
+    const clause = clauseLocator(id, "hans");
+    if (!clause) return [];
+    const at = citeAt(item, clause);
+    return [`<li id="cite-${id}"><p>${gbt7714(at)}</p><p>${chicago(at)}</p></li>`];
+  });
+  const gz = (data: string) => gzipSync(data, { level: 9 }).length;
+  const added = gz(html + cited.join("")) - gz(html);
+  const raw = Buffer.byteLength(cited.join(""));
+  say(
+    `per-clause citations written into the longest document (${cited.length} clauses, GB/T 7714 and Chicago): ` +
+      `+${kb(added)} gzipped on its body's ${kb(gz(html))} (${times((gz(html) + added) / gz(html))}); ` +
+      `+${kb(raw)} uncompressed on ${kb(Buffer.byteLength(html))} (${times((Buffer.byteLength(html) + raw) / Buffer.byteLength(html))})`,
+  );
+}
 
 if (values.build) {
   const { seconds, pages } = await build();

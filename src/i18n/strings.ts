@@ -83,6 +83,11 @@ const STRINGS = {
     citeDownload: "下载引文",
     markdownSource: "Markdown 原文件",
     permalink: "永久链接",
+    citeClauseHint:
+      "引用其中一条：网址用该条 § 链接的地址（如 …/#art-12），日期后写条号（GB/T 7714 如“: 第十二条”，Chicago 如“, art. 12”）。",
+    citeClausePick: "点击某一条的 § 链接，下列引文即指向该条。",
+    citeClauseShown: "下列引文指向",
+    citeWhole: "改为引用全文",
     contents: "目录",
     attachments: "附件",
     fullText: "全文",
@@ -186,6 +191,11 @@ const STRINGS = {
     citeDownload: "下載引文",
     markdownSource: "Markdown 原文件",
     permalink: "永久鏈接",
+    citeClauseHint:
+      "引用其中一條：網址用該條 § 鏈接的地址（如 …/#art-12），日期後寫條號（GB/T 7714 如“: 第十二條”，Chicago 如“, art. 12”）。",
+    citeClausePick: "點擊某一條的 § 鏈接，下列引文即指向該條。",
+    citeClauseShown: "下列引文指向",
+    citeWhole: "改為引用全文",
     contents: "目錄",
     attachments: "附件",
     fullText: "全文",

@@ -99,6 +99,37 @@ describe("a law as a document", () => {
   });
 });
 
+describe("citing a clause", () => {
+  const permalink = `/zh-hans/articles/${LAW}/`;
+
+  it("points the citations to the clause the § link leads to, in the page's script, and back to the whole law", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/zh-hant/articles/${LAW}/#art-12`);
+    const gbt = page.locator("[data-cite-gbt]");
+    await expect.poll(() => gbt.innerText()).toMatch(/\(2023-09-01\): 第十二條\[\d{4}-\d{2}-\d{2}\]\. \S+#art-12\.$/);
+    expect(await gbt.innerText()).toContain(`${permalink}#art-12.`);
+    expect(await page.locator("[data-cite-chicago]").innerText()).toMatch(
+      / September 1, 2023, art\. 12\. \S+#art-12\.$/,
+    );
+    expect(await page.locator("[data-cite-clause]").innerText()).toBe("下列引文指向第十二條。");
+    await page.locator("#art-13 a.anchor").click();
+    await expect.poll(() => gbt.innerText()).toMatch(/: 第十三條\[\d{4}-\d{2}-\d{2}\]\. \S+#art-13\.$/);
+    await page.getByRole("button", { name: "改為引用全文" }).click();
+    await expect.poll(() => gbt.innerText()).toMatch(/\(2023-09-01\)\[\d{4}-\d{2}-\d{2}\]\. \S+\/\.$/);
+    expect(await page.locator("[data-cite-chicago]").innerText()).not.toContain("art.");
+    expect(page.url()).not.toContain("#");
+    await page.close();
+  });
+
+  it("says how to cite a clause when JavaScript is off", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/zh-hans/articles/${LAW}/#art-12`);
+    expect(await page.locator("[data-cite-clause]").innerText()).toContain("日期后写条号（GB/T 7714 如“: 第十二条”");
+    expect(await page.locator("[data-cite-gbt]").innerText()).toMatch(/\(2023-09-01\)\[引用日期\]\. \S+\/\.$/);
+    await page.close();
+  });
+});
+
 describe("files published with a document", () => {
   it("lists the attachment with type and size, serves it once for both scripts, and sizes the image", async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Root } from "hast";
 import {
   convertMetaFields,
   convertTree,
@@ -10,6 +11,7 @@ import {
 } from "../script/index.ts";
 import { parseBody, treeToHtml } from "../markdown/render.ts";
 import { outline, type OutlineEntry } from "../markdown/structure.ts";
+import { isArticleAnchor } from "../structure/labels.ts";
 import { linkAttachments } from "../markdown/attachments.ts";
 import { attachmentPath } from "../site/urls.ts";
 import type { Attachment } from "./attachments.ts";
@@ -65,6 +67,8 @@ export function viewMeta(meta: ArticleMeta, script: Script, contentDir: string =
 export interface BodyView {
   html: string;
   outline: OutlineEntry[];
+  /** Whether the body has clauses (第X条) with anchors, which a citation can point to. */
+  hasClauses: boolean;
 }
 
 /** An article's body in one script: parsed once, then only its text nodes converted. */
@@ -79,5 +83,12 @@ export function bodyView(
   linkAttachments(tree, attachments, (name) => attachmentPath(meta.id, name));
   const converter = converterFor(meta, script, contentDir);
   if (converter) convertTree(tree, converter);
-  return { html: treeToHtml(tree), outline: outline(tree) };
+  return { html: treeToHtml(tree), outline: outline(tree), hasClauses: hasClauses(tree) };
+}
+
+function hasClauses(tree: Root): boolean {
+  return tree.children.some((node) => {
+    const id = node.type === "element" ? node.properties["id"] : undefined;
+    return typeof id === "string" && isArticleAnchor(id);
+  });
 }

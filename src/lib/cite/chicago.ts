@@ -26,6 +26,8 @@ const MONTHS = [
  * - policy document: `Issuing body. “Title.” Document number, Month D, YYYY. URL.`
  *
  * No access date: Chicago asks for one only when a source has no date of its own.
+ * A citation of one clause gives it after the date, where a note gives the cited
+ * place, and links to the clause: `…, September 1, 2023, art. 12. https://…/#art-12.`
  *
  * Names, titles and outlets stay in Chinese characters, which Chicago never sets in
  * italics. Chinese names keep their order (surname first, no comma). Chicago would
@@ -33,7 +35,7 @@ const MONTHS = [
  * since machine romanisation breaks its word-division rules.
  */
 export function chicago(item: CitationItem): string {
-  const date = englishDate(item.day);
+  const date = `${englishDate(item.day)}${item.clause === undefined ? "" : `, ${item.clause.english}`}`;
   const title = `“${quotedTitle(item.title)}”`;
   const head = item.authors.length > 0 ? `${names(item.authors)}. ` : "";
   let body: string;

@@ -26,9 +26,15 @@ export const ACCESS_DATE_PLACEHOLDER = "引用日期";
  * allows for the numeric system (顺序编码制). The access date is the reader's, so it
  * appears only when the item has one (a day, or a placeholder for the reader to
  * fill); the punctuation is the standard's half-width set.
+ *
+ * A citation of one clause puts the clause where the standard puts the cited pages
+ * (引文页码), after the date and a colon, and links to the clause:
+ * `(2023-09-01): 第十二条[引用日期]. https://…/#art-12.`
  */
 export function gbt7714(item: CitationItem): string {
-  const accessed = item.accessed === undefined ? "" : `[${item.accessed}]`;
+  // What follows the date: the cited clause, then the access date.
+  const clause = item.clause === undefined ? "" : `: ${item.clause.label}`;
+  const accessed = `${clause}${item.accessed === undefined ? "" : `[${item.accessed}]`}`;
   let responsible = item.authors;
   let rest: string;
   if (item.kind === "policy") {

@@ -1,4 +1,5 @@
 import type { ArticleMeta, Script } from "../article/schema.ts";
+import type { ClauseLocator } from "./clause.ts";
 
 /**
  * What every citation format needs to know about an article. News reports and
@@ -33,6 +34,8 @@ export interface CitationItem {
    * for the reader to fill (the page's citation block has no fixed day to give).
    */
   accessed?: string;
+  /** The place in the document cited (a clause), when not the whole text; `url` then leads to it. */
+  clause?: ClauseLocator;
   topics: readonly string[];
 }
 

@@ -62,3 +62,29 @@ function parseBelowTenThousand(text: string): number | undefined {
   }
   return total + (digit ?? 0);
 }
+
+const DIGIT_CHARS = "〇一二三四五六七八九";
+
+/**
+ * A whole number from 1 to 9999 in Chinese numerals as legal text writes clause and
+ * chapter numbers: 十二, 一百零三, 一百一十, 二百八十七, 一千二百六十.
+ */
+export function chineseNumeral(value: number): string {
+  if (!Number.isInteger(value) || value < 1 || value > 9999) throw new RangeError(`no numeral for ${value}`);
+  const digits = String(value).split("").map(Number);
+  const units = ["千", "百", "十", ""].slice(4 - digits.length);
+  let text = "";
+  let zero = false;
+  digits.forEach((digit, i) => {
+    if (digit === 0) {
+      zero = text !== "";
+      return;
+    }
+    if (zero) text += "零";
+    zero = false;
+    // 十二, not 一十二, when the number starts with its tens.
+    const unit = units[i] ?? "";
+    text += (digit === 1 && unit === "十" && text === "" ? "" : DIGIT_CHARS.charAt(digit)) + unit;
+  });
+  return text;
+}

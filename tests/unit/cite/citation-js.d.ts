@@ -3,7 +3,10 @@ declare module "@citation-js/core" {
   /** A CSL-JSON item as citation-js reads it (variables vary by type, so left open). */
   export type CslData = Record<string, unknown>;
   export class Cite {
+    constructor(data: unknown);
     static async(input: string): Promise<Cite>;
+    /** Formats the items, for "citation" with `entry`: citation items with their locators. */
+    format(kind: string, options?: Record<string, unknown>): string;
     data: CslData[];
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNumeral } from "../../../src/lib/structure/numerals.ts";
+import { chineseNumeral, parseNumeral } from "../../../src/lib/structure/numerals.ts";
 
 describe("reading numbers as legal text writes them", () => {
   it("reads the clause numbers of a long law", () => {
@@ -31,5 +31,26 @@ describe("reading numbers as legal text writes them", () => {
     expect(parseNumeral("十十")).toBeUndefined();
     expect(parseNumeral("百一千")).toBeUndefined();
     expect(parseNumeral("三二十")).toBeUndefined();
+  });
+});
+
+describe("writing numbers as legal text writes them", () => {
+  it("writes clause numbers the way laws print them", () => {
+    const written = [1, 10, 12, 20, 103, 110, 287, 1001, 1260].map(chineseNumeral);
+    expect(written).toEqual([
+      "一",
+      "十",
+      "十二",
+      "二十",
+      "一百零三",
+      "一百一十",
+      "二百八十七",
+      "一千零一",
+      "一千二百六十",
+    ]);
+  });
+
+  it("writes every number from 1 to 9999 so that it reads back as itself", () => {
+    for (let value = 1; value <= 9999; value++) expect(parseNumeral(chineseNumeral(value))).toBe(value);
   });
 });
