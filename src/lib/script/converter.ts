@@ -109,8 +109,9 @@ function makeConverter(direction: Direction, engine: Engine, sources: readonly R
 }
 
 /**
- * OpenCC's forward longest-match segmentation with the rules taking part: at each
- * position the longest of (OpenCC word, rule term) wins, a rule winning a tie. A rule
+ * Segmentation with the rules taking part: the text is cut into words (Simplified: the
+ * most probable path through the lexicon; Traditional: OpenCC's forward longest match),
+ * and where a word starts, a rule whose term is at least as long as the word wins. A rule
  * therefore fires only where its term starts a word: in 其余秋雨 the word 其余 is read
  * first, so a rule for the name 余秋雨 does not fire there, just as OpenCC itself
  * reads 关于丹江口 as 关于 + 丹江口 rather than finding the name 于丹 in it.
@@ -134,10 +135,13 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
     outLength += converted.length;
     runStart = -1;
   };
+  // With a lexicon, every position on the best path starts a word (a single character at least).
+  const route = engine.lexicon?.route(text);
   for (let i = 0; i < n;) {
     const ruleMatch = rules.match(text, i);
-    const wordEnd = engine.wordEnd(text, i);
-    if (ruleMatch && ruleMatch.end >= wordEnd) {
+    const wordEnd = route ? (route[i] ?? n) : engine.wordEnd(text, i);
+    // On the best path every position reached starts a word, so a rule fires wherever it matches.
+    if (ruleMatch && (route || ruleMatch.end >= wordEnd)) {
       flushRun(i);
       const { rule, end } = ruleMatch;
       const out = rule.kind === "protect" ? original.slice(i, end) : rule.output;
@@ -160,7 +164,7 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
       gapPart = parts.length;
     } else if (wordEnd > 0) {
       flushRun(i);
-      const converted = engine.convertSegment(text.slice(i, wordEnd));
+      const converted = engine.convertWord(text.slice(i, wordEnd));
       parts.push(converted);
       outLength += converted.length;
       i = wordEnd;

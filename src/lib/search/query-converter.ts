@@ -1,12 +1,15 @@
 /**
  * Converting a reader's query into the script of the index they search, in the browser,
- * with the same steps the build uses for pages (src/lib/script/converter.ts): OpenCC's
- * forward longest-match segmentation, each segment through the conversion chain, and the
- * project's override rules taking part in the segmentation. The table holds only the
- * dictionary entries the archive's text uses (see query-table.ts), so it stays small.
+ * with the same steps the build uses for pages (src/lib/script/converter.ts): the text cut
+ * into words (Simplified: the most probable path through the build's own lexicon, by the
+ * same code; Traditional: OpenCC's forward longest match), each word through the learned
+ * conversions or the conversion chain, and the project's override rules taking part in the
+ * segmentation. The table holds only the dictionary entries and words the archive's text
+ * uses (see query-table.ts), so it stays small.
  */
 
 import { isLowSurrogate, unmatchedLength } from "../script/code-points.ts";
+import { Lexicon } from "../script/segmenter.ts";
 
 /** An override: the term, what it becomes (null: kept as typed), and a character class it must not follow. */
 export type QueryRule = [term: string, output: string | null, notAfter?: string];
@@ -31,6 +34,27 @@ export interface QueryTable {
    */
   segmentation: { group: number; extra: string; missing: string };
   rules: QueryRule[];
+  /**
+   * Simplified→Traditional: the words the build segments with, with their costs
+   * (`cost 首rest,rest;首rest|…`, see encodeLexicon), and the learned word conversions (a dictionary
+   * like the chain's). When present, text is cut into words by the most probable path
+   * (src/lib/script/segmenter.ts) instead of by `segmentation`.
+   */
+  words?: { lexicon: string; learned: string };
+}
+
+/** Reads a lexicon written by encodeLexicon (query-table.ts). */
+export function decodeLexicon(text: string): Lexicon {
+  const lexicon = new Lexicon();
+  for (const group of text ? text.split("|") : []) {
+    const space = group.indexOf(" ");
+    const cost = Number(group.slice(0, space));
+    for (const words of group.slice(space + 1).split(";")) {
+      const first = String.fromCodePoint(words.codePointAt(0) ?? 0);
+      for (const rest of words.slice(first.length).split(",")) lexicon.set(first + rest, cost);
+    }
+  }
+  return lexicon;
 }
 
 /** Reads one dictionary written by encodeDictionary (query-table.ts). */
@@ -148,6 +172,9 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
   }
 
   const convertSegment = (segment: string): string => chain.reduce((text, trie) => trie.convert(text), segment);
+  const lexicon = table.words ? decodeLexicon(table.words.lexicon) : undefined;
+  const learned = decodeDictionary(table.words?.learned ?? "");
+  const convertWord = (word: string): string => learned.get(word) ?? convertSegment(word);
 
   // Mirrors compileRules().match in src/lib/script/rules.ts.
   const matchRule = (text: string, index: number): { output: string | null; end: number } | undefined => {
@@ -175,16 +202,17 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
       parts.push(convertSegment(text.slice(runStart, end)));
       runStart = -1;
     };
+    const route = lexicon?.route(text);
     for (let i = 0; i < text.length;) {
       const rule = matchRule(text, i);
-      const wordEnd = segmentation.match(text, i)?.end ?? -1;
-      if (rule && rule.end >= wordEnd) {
+      const wordEnd = route ? (route[i] ?? text.length) : (segmentation.match(text, i)?.end ?? -1);
+      if (rule && (route || rule.end >= wordEnd)) {
         flushRun(i);
         parts.push(rule.output ?? original.slice(i, rule.end));
         i = rule.end;
       } else if (wordEnd > 0) {
         flushRun(i);
-        parts.push(convertSegment(text.slice(i, wordEnd)));
+        parts.push(convertWord(text.slice(i, wordEnd)));
         i = wordEnd;
       } else {
         if (runStart < 0) runStart = i;
