@@ -2,6 +2,7 @@ import type { ConversionRules } from "../article/schema.ts";
 import { BUILTIN_RULES } from "./builtin-rules.ts";
 import { assertDirection, directionName, type Direction } from "./direction.ts";
 import { getEngine, type Engine } from "./engine.ts";
+import { nameInTraditional, surnameAt } from "./names.ts";
 import { compileRules, isEmptyRules, type Rule, type RuleSet, type RuleSource } from "./rules.ts";
 
 /** A stretch of the output and the stretch of the source it came from (UTF-16 offsets). */
@@ -40,6 +41,12 @@ export interface Converter {
   convertDetailed(text: string): DetailedConversion;
   /** A converter with one more layer of rules on top of this one's (an article's front matter `conversion`). */
   withRules(rules: ConversionRules | undefined, note?: string): Converter;
+  /**
+   * A converter that writes these personal names right (front matter `persons`, `authors`):
+   * Simplified→Traditional, a name whose surname or transliteration OpenCC misspells gets a
+   * rule of its own (names.ts). Other directions and names already right change nothing.
+   */
+  withNames(names: readonly string[], note?: string): Converter;
 }
 
 /** Options for createConverter. */
@@ -105,6 +112,14 @@ function makeConverter(direction: Direction, engine: Engine, sources: readonly R
       if (isEmptyRules(rules) || !rules) return this;
       return makeConverter(direction, engine, [...sources, { layer: "article", rules, note: note ?? "front matter" }]);
     },
+    withNames(names, note) {
+      if (direction.to !== "hant") return this;
+      const pairs = names.flatMap((hans) => {
+        const hant = nameInTraditional(hans, (text) => run(engine, ruleSet, text, undefined));
+        return hant ? [{ hans, hant }] : [];
+      });
+      return this.withRules({ pairs }, note ?? "names in front matter");
+    },
   };
 }
 
@@ -137,6 +152,7 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
   };
   // With a lexicon, every position on the best path starts a word (a single character at least).
   const route = engine.lexicon?.route(text);
+  let previousWord = "";
   for (let i = 0; i < n;) {
     const ruleMatch = rules.match(text, i);
     const wordEnd = route ? (route[i] ?? n) : engine.wordEnd(text, i);
@@ -158,15 +174,18 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
       }
       parts.push(out);
       outLength += out.length;
+      previousWord = text.slice(i, end);
       i = end;
       gapStart = i;
       gapOut = outLength;
       gapPart = parts.length;
     } else if (wordEnd > 0) {
       flushRun(i);
-      const converted = engine.convertWord(text.slice(i, wordEnd));
+      const word = text.slice(i, wordEnd);
+      const converted = (route && surnameAt(word, previousWord, text.charAt(wordEnd))) || engine.convertWord(word);
       parts.push(converted);
       outLength += converted.length;
+      previousWord = word;
       i = wordEnd;
     } else {
       if (runStart < 0) runStart = i;

@@ -4,7 +4,7 @@ import { configs as t2cnConfigs } from "opencc-js/preset/t2cn";
 import { unmatchedLength } from "./code-points.ts";
 import { directionName, type Direction } from "./direction.ts";
 import { LEARNED_HANT } from "./learned.ts";
-import { simplifiedLexicon } from "./lexicon.ts";
+import { nameWords, simplifiedLexicon } from "./lexicon.ts";
 import type { Lexicon } from "./segmenter.ts";
 
 /**
@@ -35,6 +35,8 @@ export interface Engine {
   readonly lexicon?: Lexicon;
   /** Word conversions learned from authentic text (learned.ts), which win over OpenCC's for that word. */
   readonly learned: ReadonlyMap<string, string>;
+  /** Names from jieba's dictionary that OpenCC misspells, with their right form (lexicon.ts nameWords); learned words win. */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 /** The opencc-js preset config names for our two directions: cn→tw is `s2tw`, tw→cn is `tw2s`. */
@@ -104,12 +106,14 @@ function buildEngine(key: keyof typeof CONFIG, useLearned: boolean): Engine {
     segmentWords && useLearned ? LEARNED_HANT.map(({ hans, hant }) => [hans, hant] as const) : [],
   );
   const lexicon = segmentWords ? simplifiedLexicon(dictKeys(segGroup), learned.keys()) : undefined;
-  // A cache of converted words; learned words start in it, so they are what a word converts to.
-  const words = new Map(learned);
+  const names = segmentWords ? nameWords(convertSegment) : new Map<string, string>();
+  // A cache of converted words; name and learned words start in it, so they are what a word converts to.
+  const words = new Map([...names, ...learned]);
   return {
     locale,
     ...(lexicon ? { lexicon } : {}),
     learned,
+    names,
     normalize,
     wordEnd(text, index) {
       const match = segmentation.matchPrefix(text, index);

@@ -19,30 +19,42 @@ export function costOf(frequency: number, total: number): number {
   return Math.min(UNKNOWN_COST, Math.max(1, Math.round(COST_SCALE * Math.log(total / Math.max(frequency, 1)))));
 }
 
-/** Words and their costs, with every prefix of a word known so that lookups can stop early. */
+/**
+ * Words and their costs, held as a trie over UTF-16 code units whose edges are one map from
+ * (node, unit) to node: walking it allocates nothing, which keeps segmentation fast.
+ */
 export class Lexicon {
-  /** word → cost; a prefix that is no word maps to -1. */
-  readonly #entries = new Map<string, number>();
+  /** (node × 65536 + code unit) → child node; the root is node 0. */
+  readonly #children = new Map<number, number>();
+  /** Cost of the word ending at each node; -1 where no word ends. */
+  readonly #costs: number[] = [-1];
+  readonly #words = new Map<string, number>();
 
   /** Adds a word, or changes its cost. */
   set(word: string, cost: number): void {
-    this.#entries.set(word, cost);
-    for (let end = word.length - 1; end > 0; end--) {
-      const prefix = word.slice(0, end);
-      if (this.#entries.has(prefix)) break;
-      this.#entries.set(prefix, -1);
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const key = node * 65536 + word.charCodeAt(i);
+      let child = this.#children.get(key);
+      if (child === undefined) {
+        child = this.#costs.length;
+        this.#costs.push(-1);
+        this.#children.set(key, child);
+      }
+      node = child;
     }
+    this.#costs[node] = cost;
+    this.#words.set(word, cost);
   }
 
   /** The cost of a word, or undefined when it is not one. */
   cost(word: string): number | undefined {
-    const cost = this.#entries.get(word);
-    return cost === undefined || cost < 0 ? undefined : cost;
+    return this.#words.get(word);
   }
 
   /** Every word with its cost. */
-  *words(): Iterable<[string, number]> {
-    for (const [word, cost] of this.#entries) if (cost >= 0) yield [word, cost];
+  words(): Iterable<[string, number]> {
+    return this.#words.entries();
   }
 
   /**
@@ -63,7 +75,8 @@ export class Lexicon {
     const n = text.length;
     const next = new Int32Array(n + 1);
     const best = new Float64Array(n + 1);
-    const entries = this.#entries;
+    const children = this.#children;
+    const costs = this.#costs;
     for (let i = n - 1; i >= 0; i--) {
       if (i > 0 && isLowSurrogateAt(text, i)) {
         // Never a word start: route from the high surrogate before it covers it.
@@ -73,16 +86,20 @@ export class Lexicon {
       }
       const step = unmatchedLength(text, i);
       let end = i + step;
-      const single = entries.get(text.slice(i, end)) ?? -1;
+      // The first step alone: a one-character word, or an unknown character.
+      let node = 0;
+      for (let j = i; j < end && node >= 0; j++) node = children.get(node * 65536 + text.charCodeAt(j)) ?? -1;
+      const single = node >= 0 ? (costs[node] ?? -1) : -1;
       let total = (single >= 0 ? single : UNKNOWN_COST) + (best[end] ?? 0);
-      for (let j = i + 1; j <= n; j++) {
-        const value = entries.get(text.slice(i, j));
-        if (value === undefined) break;
-        if (value < 0 || j === i + step || isLowSurrogateAt(text, j)) continue;
-        const candidate = value + (best[j] ?? 0);
+      for (let j = i + step; node >= 0 && j < n; j++) {
+        node = children.get(node * 65536 + text.charCodeAt(j)) ?? -1;
+        if (node < 0) break;
+        const cost = costs[node] ?? -1;
+        if (cost < 0 || isLowSurrogateAt(text, j + 1)) continue;
+        const candidate = cost + (best[j + 1] ?? 0);
         if (candidate <= total) {
           total = candidate;
-          end = j;
+          end = j + 1;
         }
       }
       next[i] = end;

@@ -16,8 +16,8 @@ export interface OpenccSteps {
   segmentation: Map<string, string>;
   chain: Map<string, string>[];
   /**
-   * Simplified→Traditional: the word lexicon the build segments with and the learned word
-   * conversions (src/lib/script/engine.ts), which replace the segmentation list.
+   * Simplified→Traditional: the word lexicon the build segments with and the word
+   * conversions that win over OpenCC's, learned and names (src/lib/script/engine.ts).
    */
   words?: { lexicon: Lexicon; learned: ReadonlyMap<string, string> };
 }
@@ -36,7 +36,9 @@ export function openccSteps(direction: Direction): OpenccSteps {
   const segmentation = config.segmentation;
   const engine = getEngine(direction);
   return {
-    ...(engine.lexicon ? { words: { lexicon: engine.lexicon, learned: engine.learned } } : {}),
+    ...(engine.lexicon
+      ? { words: { lexicon: engine.lexicon, learned: new Map([...engine.names, ...engine.learned]) } }
+      : {}),
     normalization: (config.normalizationChain ?? []).map(groupMap),
     segmentation:
       Array.isArray(segmentation) && segmentation.every((dict) => typeof dict === "string")

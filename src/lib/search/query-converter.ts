@@ -9,6 +9,7 @@
  */
 
 import { isLowSurrogate, unmatchedLength } from "../script/code-points.ts";
+import { surnameAt } from "../script/names.ts";
 import { Lexicon } from "../script/segmenter.ts";
 
 /** An override: the term, what it becomes (null: kept as typed), and a character class it must not follow. */
@@ -203,16 +204,20 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
       runStart = -1;
     };
     const route = lexicon?.route(text);
+    let previousWord = "";
     for (let i = 0; i < text.length;) {
       const rule = matchRule(text, i);
       const wordEnd = route ? (route[i] ?? text.length) : (segmentation.match(text, i)?.end ?? -1);
       if (rule && (route || rule.end >= wordEnd)) {
         flushRun(i);
         parts.push(rule.output ?? original.slice(i, rule.end));
+        previousWord = text.slice(i, rule.end);
         i = rule.end;
       } else if (wordEnd > 0) {
         flushRun(i);
-        parts.push(convertWord(text.slice(i, wordEnd)));
+        const word = text.slice(i, wordEnd);
+        parts.push((route && surnameAt(word, previousWord, text.charAt(wordEnd))) || convertWord(word));
+        previousWord = word;
         i = wordEnd;
       } else {
         if (runStart < 0) runStart = i;
