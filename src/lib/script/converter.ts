@@ -30,6 +30,36 @@ export interface DetailedConversion {
   spans: ConvertedSpan[];
 }
 
+/** What decided a word's conversion, for the ambiguity report. */
+export type Evidence =
+  /** An override rule (built-in, site, front matter). */
+  | "rule"
+  /** A word conversion learned from authentic Traditional text (data/learned-hant.json). */
+  | "learned"
+  /** A name from jieba's dictionary (lexicon.ts nameWords). */
+  | "name"
+  /** A surname recognised by its position after a title (names.ts surnameAt). */
+  | "surname"
+  /** An OpenCC phrase inside a dictionary word. */
+  | "phrase"
+  /** A dictionary word whose characters OpenCC converts one by one. */
+  | "word"
+  /** Characters standing alone, each in OpenCC's usual form. */
+  | "character";
+
+/** One stretch of the source (a word, a rule's term, or a run of lone characters) and what decided it. */
+export interface WordDecision {
+  from: number;
+  to: number;
+  evidence: Evidence;
+  rule?: Rule;
+}
+
+/** A detailed conversion with the decision behind every word. */
+export interface ExplainedConversion extends DetailedConversion {
+  words: WordDecision[];
+}
+
 /** Converts text in one direction with OpenCC and the override layers. */
 export interface Converter {
   readonly direction: Direction;
@@ -39,6 +69,8 @@ export interface Converter {
   convert(text: string): string;
   /** Converts plain text and says which source stretch became which output stretch, and which rules fired. */
   convertDetailed(text: string): DetailedConversion;
+  /** Like convertDetailed, and says what decided each word (slower: for the ambiguity report). */
+  explain(text: string): ExplainedConversion;
   /** A converter with one more layer of rules on top of this one's (an article's front matter `conversion`). */
   withRules(rules: ConversionRules | undefined, note?: string): Converter;
   /**
@@ -108,6 +140,13 @@ function makeConverter(direction: Direction, engine: Engine, sources: readonly R
       const output = run(engine, ruleSet, source, spans);
       return { source, output, spans };
     },
+    explain(text) {
+      const spans: ConvertedSpan[] = [];
+      const words: WordDecision[] = [];
+      const source = engine.normalize(text);
+      const output = run(engine, ruleSet, source, spans, words);
+      return { source, output, spans, words };
+    },
     withRules(rules, note) {
       if (isEmptyRules(rules) || !rules) return this;
       return makeConverter(direction, engine, [...sources, { layer: "article", rules, note: note ?? "front matter" }]);
@@ -132,7 +171,13 @@ function makeConverter(direction: Direction, engine: Engine, sources: readonly R
  * reads 关于丹江口 as 关于 + 丹江口 rather than finding the name 于丹 in it.
  * Text between rule matches is segmented and converted exactly as opencc-js would.
  */
-function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan[] | undefined): string {
+function run(
+  engine: Engine,
+  rules: RuleSet,
+  input: string,
+  spans: ConvertedSpan[] | undefined,
+  words?: WordDecision[],
+): string {
   const text = spans ? input : engine.normalize(input);
   // Protected text is kept as the maintainer wrote it, unless normalisation changed its length (then offsets differ).
   const original = text.length === input.length ? input : text;
@@ -148,6 +193,7 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
     const converted = engine.convertSegment(text.slice(runStart, end));
     parts.push(converted);
     outLength += converted.length;
+    words?.push({ from: runStart, to: end, evidence: "character" });
     runStart = -1;
   };
   // With a lexicon, every position on the best path starts a word (a single character at least).
@@ -174,6 +220,7 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
       }
       parts.push(out);
       outLength += out.length;
+      words?.push({ from: i, to: end, evidence: "rule", rule });
       previousWord = text.slice(i, end);
       i = end;
       gapStart = i;
@@ -182,9 +229,11 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
     } else if (wordEnd > 0) {
       flushRun(i);
       const word = text.slice(i, wordEnd);
-      const converted = (route && surnameAt(word, previousWord, text.charAt(wordEnd))) || engine.convertWord(word);
+      const surname = route && surnameAt(word, previousWord, text.charAt(wordEnd));
+      const converted = surname || engine.convertWord(word);
       parts.push(converted);
       outLength += converted.length;
+      words?.push({ from: i, to: wordEnd, evidence: surname ? "surname" : evidenceFor(engine, word, converted) });
       previousWord = word;
       i = wordEnd;
     } else {
@@ -195,6 +244,15 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
   flushRun(n);
   if (spans) closeGap(spans, text, parts.slice(gapPart).join(""), gapStart, n, gapOut);
   return parts.join("");
+}
+
+/** What decided the conversion of a word the engine converted. */
+function evidenceFor(engine: Engine, word: string, converted: string): Evidence {
+  if (engine.learned.has(word)) return "learned";
+  if (engine.names.has(word)) return "name";
+  const chars = Array.from(word);
+  if (chars.length === 1) return "character";
+  return chars.map((char) => engine.convertWord(char)).join("") === converted ? "word" : "phrase";
 }
 
 /** Records the OpenCC-converted stretch since the last rule as one span. */

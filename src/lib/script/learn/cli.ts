@@ -29,7 +29,7 @@ for (const { text } of laws) {
   const cn = toCn(text).split("\n");
   text.split("\n").forEach((hant, index) => lines.push({ hans: cn[index] ?? "", hant }));
 }
-const words = learnWords(lines, {
+const { words, singles } = learnWords(lines, {
   lexicon,
   convertWord: engine.convertSegment,
   minCount: MIN_COUNT,
@@ -44,6 +44,8 @@ const file: LearnedFile = {
     "the laws of its train part (src/lib/script/learn/twlaw.ts), leaving the test part for bench/convert-roundtrip.ts.",
     "Each entry: Simplified word (or word with its neighbour), its usual Traditional form there,",
     "times seen in that form, times seen in all; kept when that form differs from OpenCC's.",
+    "singles: ambiguous characters (and any OpenCC once got wrong) that stood alone as a word: character,",
+    "times written as OpenCC writes it, times seen (the ambiguity report flags the unreliable ones).",
   ],
   settings: {
     source: `${CORPUS_FILE}, train part: ${laws.length} laws, ${characters} characters (sha1 of pcode, first byte >= 52)`,
@@ -52,6 +54,7 @@ const file: LearnedFile = {
     lexicon: "jieba dict.txt from @node-rs/jieba with OpenCC's s2tw phrase keys",
   },
   words: words.map(({ hans, hant, count, total }) => [hans, hant, count, total]),
+  singles: singles.map(({ char, same, total }) => [char, same, total]),
 };
 writeFileSync(out, await format(JSON.stringify(file), { parser: "json", printWidth: 120 }));
 console.log(`${words.length} words learned from ${laws.length} laws (${characters} characters); written to ${out}`);

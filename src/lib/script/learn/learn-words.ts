@@ -1,3 +1,4 @@
+import { AMBIGUOUS_TO_HANT } from "../ambiguous-chars.ts";
 import type { Lexicon } from "../segmenter.ts";
 import { isNotLearned } from "./variants.ts";
 
@@ -31,13 +32,30 @@ type Tally = Map<string, Map<string, number>>;
  * minShare of its occurrences) differs from OpenCC's conversion is learned. A single
  * character is never learned alone, only with its neighbour word (准 + 予 as 准予), so
  * its context decides. Differences that are only accepted variant or register pairs
- * (variants.ts) are not learned.
+ * (variants.ts) are not learned. Also counts, for each ambiguous character (and any other
+ * that OpenCC once got wrong) standing alone as a word, how often OpenCC's form was the
+ * right one: the ambiguity report flags lone characters whose form is not reliable.
  */
-export function learnWords(lines: Iterable<{ hans: string; hant: string }>, setup: LearnSetup): LearnedWord[] {
+/** How often a character standing alone as a word was written as OpenCC writes it. */
+export interface SingleStat {
+  char: string;
+  /** Times the training text wrote it as OpenCC's conversion does (accepted variants count as the same). */
+  same: number;
+  total: number;
+}
+
+/** What learning found: the word conversions, and how reliable OpenCC is for lone characters. */
+export interface Learned {
+  words: LearnedWord[];
+  singles: SingleStat[];
+}
+
+export function learnWords(lines: Iterable<{ hans: string; hant: string }>, setup: LearnSetup): Learned {
   const words: Tally = new Map();
   const pairs: Tally = new Map();
   const aligned = [...lines].filter(({ hans, hant }) => hans.length === hant.length);
   const candidates = new Set<string>();
+  const singles = new Map<string, SingleStat>();
   const segmented = aligned.map(({ hans, hant }) => {
     const route = setup.lexicon.route(hans);
     const cuts: number[] = [0];
@@ -50,7 +68,14 @@ export function learnWords(lines: Iterable<{ hans: string; hant: string }>, setu
       const [from, to] = [cuts[k] ?? 0, cuts[k + 1] ?? 0];
       const word = hans.slice(from, to);
       add(words, word, hant.slice(from, to));
-      if (to - from === 1 && differs(setup.convertWord(word), hant.slice(from, to))) {
+      const wrong = differs(setup.convertWord(word), hant.slice(from, to));
+      if (to - from === 1 && /\p{Script=Han}/u.test(word)) {
+        const stat = singles.get(word) ?? { char: word, same: 0, total: 0 };
+        stat.total++;
+        if (!wrong) stat.same++;
+        singles.set(word, stat);
+      }
+      if (to - from === 1 && wrong) {
         if (k > 0) candidates.add(hans.slice(cuts[k - 1] ?? 0, to));
         if (k + 2 < cuts.length) candidates.add(hans.slice(from, cuts[k + 2] ?? 0));
       }
@@ -82,7 +107,13 @@ export function learnWords(lines: Iterable<{ hans: string; hant: string }>, setu
   };
   consider(words, 2);
   consider(pairs, 2);
-  return learned.sort((a, b) => (a.hans < b.hans ? -1 : a.hans > b.hans ? 1 : 0));
+  const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    words: learned.sort((a, b) => byKey(a.hans, b.hans)),
+    singles: [...singles.values()]
+      .filter((stat) => stat.same < stat.total || AMBIGUOUS_TO_HANT.has(stat.char))
+      .sort((a, b) => byKey(a.char, b.char)),
+  };
 }
 
 function add(tally: Tally, key: string, form: string): void {
