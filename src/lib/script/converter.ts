@@ -89,6 +89,12 @@ export interface ConverterOptions {
   siteRulesFile?: string;
   /** Set to false to leave out the built-in fixes (only for benchmarks and tests). */
   builtins?: boolean;
+  /**
+   * Set to false to read Simplified text with OpenCC's longest match instead of segmenting
+   * it into words, without learned words and names: the converter as it was before word
+   * segmentation (only for benchmarks).
+   */
+  segment?: boolean;
 }
 
 const defaultConverters = new Map<string, Converter>();
@@ -99,7 +105,7 @@ const defaultConverters = new Map<string, Converter>();
  */
 export function createConverter(direction: Direction, options: ConverterOptions = {}): Converter {
   assertDirection(direction);
-  const plain = options.siteRules === undefined && options.builtins !== false;
+  const plain = options.siteRules === undefined && options.builtins !== false && options.segment !== false;
   const key = directionName(direction);
   if (plain) {
     const cached = defaultConverters.get(key);
@@ -118,9 +124,24 @@ export function createConverter(direction: Direction, options: ConverterOptions 
   if (options.siteRules && !isEmptyRules(options.siteRules)) {
     sources.push({ layer: "site", rules: options.siteRules, note: options.siteRulesFile ?? "site rules" });
   }
-  const converter = makeConverter(direction, getEngine(direction), sources);
+  const engine = getEngine(direction);
+  const converter = makeConverter(direction, options.segment === false ? longestMatch(engine) : engine, sources);
   if (plain) defaultConverters.set(key, converter);
   return converter;
+}
+
+/** The engine read with OpenCC's longest match, each word through the plain conversion chain. */
+function longestMatch(engine: Engine): Engine {
+  return {
+    locale: engine.locale,
+    normalize: engine.normalize,
+    wordEnd: engine.wordEnd,
+    unmatchedLength: engine.unmatchedLength,
+    convertSegment: engine.convertSegment,
+    convertWord: engine.convertSegment,
+    learned: new Map(),
+    names: new Map(),
+  };
 }
 
 /** Converts a front matter text field (title, kicker, a person's name...) with the given converter. */

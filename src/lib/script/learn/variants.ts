@@ -28,6 +28,7 @@ export const ACCEPTED_VARIANTS: readonly string[] = [
   "回迴",
   "升昇",
   "鏽銹",
+  "濕溼",
 ];
 
 const pairs = new Set<string>();
