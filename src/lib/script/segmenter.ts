@@ -20,18 +20,30 @@ export function costOf(frequency: number, total: number): number {
 }
 
 /**
- * Words and their costs, held as a trie over UTF-16 code units whose edges are one map from
- * (node, unit) to node: walking it allocates nothing, which keeps segmentation fast.
+ * The trie in flat arrays, built once the lexicon is complete: the root's children by code
+ * unit, every other node's children as a run of (code unit, child) pairs. Walking it
+ * allocates nothing, which keeps segmentation fast.
  */
+interface FlatTrie {
+  root: Int32Array;
+  offsets: Int32Array;
+  units: Uint16Array;
+  kids: Int32Array;
+  costs: Int32Array;
+}
+
+/** Words and their costs, held as a trie over UTF-16 code units. */
 export class Lexicon {
   /** (node × 65536 + code unit) → child node; the root is node 0. */
   readonly #children = new Map<number, number>();
   /** Cost of the word ending at each node; -1 where no word ends. */
   readonly #costs: number[] = [-1];
   readonly #words = new Map<string, number>();
+  #flat: FlatTrie | undefined;
 
   /** Adds a word, or changes its cost. */
   set(word: string, cost: number): void {
+    this.#flat = undefined;
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const key = node * 65536 + word.charCodeAt(i);
@@ -71,12 +83,45 @@ export class Lexicon {
     return this.#paths(text).best[0] ?? 0;
   }
 
+  #flatten(): FlatTrie {
+    const count = this.#costs.length;
+    const root = new Int32Array(65536).fill(-1);
+    const offsets = new Int32Array(count + 1);
+    for (const key of this.#children.keys()) {
+      const node = Math.floor(key / 65536);
+      if (node > 0) offsets[node + 1] = (offsets[node + 1] ?? 0) + 1;
+    }
+    for (let node = 1; node <= count; node++) offsets[node] = (offsets[node] ?? 0) + (offsets[node - 1] ?? 0);
+    const fill = offsets.slice();
+    const units = new Uint16Array(offsets[count] ?? 0);
+    const kids = new Int32Array(units.length);
+    for (const [key, child] of this.#children) {
+      const node = Math.floor(key / 65536);
+      if (node === 0) {
+        root[key] = child;
+        continue;
+      }
+      const at = fill[node] ?? 0;
+      fill[node] = at + 1;
+      units[at] = key % 65536;
+      kids[at] = child;
+    }
+    return { root, offsets, units, kids, costs: Int32Array.from(this.#costs) };
+  }
+
   #paths(text: string): { next: Int32Array; best: Float64Array } {
     const n = text.length;
     const next = new Int32Array(n + 1);
     const best = new Float64Array(n + 1);
-    const children = this.#children;
-    const costs = this.#costs;
+    this.#flat ??= this.#flatten();
+    const { root, offsets, units, kids, costs } = this.#flat;
+    // The child of `node` by code unit `unit`, or -1.
+    const child = (node: number, unit: number): number => {
+      if (node === 0) return root[unit] ?? -1;
+      const end = offsets[node + 1] ?? 0;
+      for (let at = offsets[node] ?? 0; at < end; at++) if (units[at] === unit) return kids[at] ?? -1;
+      return -1;
+    };
     for (let i = n - 1; i >= 0; i--) {
       if (i > 0 && isLowSurrogateAt(text, i)) {
         // Never a word start: route from the high surrogate before it covers it.
@@ -88,11 +133,11 @@ export class Lexicon {
       let end = i + step;
       // The first step alone: a one-character word, or an unknown character.
       let node = 0;
-      for (let j = i; j < end && node >= 0; j++) node = children.get(node * 65536 + text.charCodeAt(j)) ?? -1;
+      for (let j = i; j < end && node >= 0; j++) node = child(node, text.charCodeAt(j));
       const single = node >= 0 ? (costs[node] ?? -1) : -1;
       let total = (single >= 0 ? single : UNKNOWN_COST) + (best[end] ?? 0);
       for (let j = i + step; node >= 0 && j < n; j++) {
-        node = children.get(node * 65536 + text.charCodeAt(j)) ?? -1;
+        node = child(node, text.charCodeAt(j));
         if (node < 0) break;
         const cost = costs[node] ?? -1;
         if (cost < 0 || isLowSurrogateAt(text, j + 1)) continue;
