@@ -105,7 +105,22 @@ async function writeReaderFiles(
   const occurs = (text: string): boolean => context.vocabulary.has(text);
   const steps = context.steps[toReader];
   const rules = context.rules[toReader];
-  const table = buildQueryTable(steps, rules, occurs);
+  const built = buildQueryTable(steps, rules, occurs);
+  // The lexicon's parts go to files of their own: a query fetches only the parts it needs.
+  const table = built.words
+    ? {
+        ...built,
+        words: {
+          ...built.words,
+          lexicon: built.words.lexicon.map(() => ""),
+          urls: await Promise.all(
+            built.words.lexicon.map((part, index) =>
+              writeHashed(context.bundleRoot, `lexicon-${language.tag}-${index}`, JSON.stringify(part)),
+            ),
+          ),
+        },
+      }
+    : built;
   const inLanguage = shards.filter((shard) => shard.pages.some((page) => page.lang === language.tag));
   const manifest: SearchManifest = {
     pages: inLanguage.reduce((sum, shard) => sum + shard.pages.filter((page) => page.lang === language.tag).length, 0),

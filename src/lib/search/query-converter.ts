@@ -41,12 +41,37 @@ export interface QueryTable {
    * like the chain's). When present, text is cut into words by the most probable path
    * (src/lib/script/segmenter.ts) instead of by `segmentation`.
    */
-  words?: { lexicon: string; learned: string };
+  words?: {
+    /**
+     * The words in LEXICON_SHARDS parts by their first code unit (see lexiconShard); a part
+     * is either written here or, when empty here, in its own file at `urls[part]`, fetched
+     * only for a query with a code unit of that part.
+     */
+    lexicon: string[];
+    urls?: string[];
+    learned: string;
+  };
 }
 
-/** Reads a lexicon written by encodeLexicon (query-table.ts). */
-export function decodeLexicon(text: string): Lexicon {
-  const lexicon = new Lexicon();
+/** How many parts the lexicon is written in: a query fetches only the parts of its characters. */
+export const LEXICON_SHARDS = 64;
+
+/** The part of the lexicon holding the words that start with this UTF-16 code unit. */
+export function lexiconShard(unit: number): number {
+  return unit % LEXICON_SHARDS;
+}
+
+/** Converts a query; says which lexicon parts a query still needs, and takes them when fetched. */
+export interface QueryConverter {
+  (query: string): string;
+  /** The parts of the lexicon (with their URLs) that converting `query` needs and are not loaded. */
+  missing(query: string): { part: number; url: string }[];
+  /** Adds a fetched part of the lexicon. */
+  add(part: number, text: string): void;
+}
+
+/** Reads a lexicon written by encodeLexicon (query-table.ts) into `lexicon`. */
+export function decodeLexicon(text: string, lexicon: Lexicon = new Lexicon()): Lexicon {
   for (const group of text ? text.split("|") : []) {
     const space = group.indexOf(" ");
     const cost = Number(group.slice(0, space));
@@ -150,8 +175,12 @@ function segmentationWords(table: QueryTable, chain: readonly ReadonlyMap<string
   return words;
 }
 
-/** Builds the converter for a table; building takes a few milliseconds, converting a query microseconds. */
-export function createQueryConverter(table: QueryTable): (query: string) => string {
+/**
+ * Builds the converter for a table; building takes a few milliseconds, converting a query
+ * microseconds. Lexicon parts kept in files must be added (see QueryConverter.missing)
+ * before a query that needs them is converted.
+ */
+export function createQueryConverter(table: QueryTable): QueryConverter {
   const normalization = table.normalization.map((text) => trieOf(decodeDictionary(text)));
   const chainMaps = table.chain.map(decodeDictionary);
   const chain = chainMaps.map(trieOf);
@@ -173,7 +202,16 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
   }
 
   const convertSegment = (segment: string): string => chain.reduce((text, trie) => trie.convert(text), segment);
-  const lexicon = table.words ? decodeLexicon(table.words.lexicon) : undefined;
+  const lexicon = table.words ? new Lexicon() : undefined;
+  const loaded = new Set<number>();
+  const add = (part: number, text: string): void => {
+    if (!lexicon || loaded.has(part)) return;
+    decodeLexicon(text, lexicon);
+    loaded.add(part);
+  };
+  table.words?.lexicon.forEach((text, part) => {
+    if (text || !table.words?.urls?.[part]) add(part, text);
+  });
   const learned = decodeDictionary(table.words?.learned ?? "");
   const convertWord = (word: string): string => learned.get(word) ?? convertSegment(word);
 
@@ -193,7 +231,7 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
   };
 
   // Mirrors run() in src/lib/script/converter.ts.
-  return (input) => {
+  const convert = (input: string): string => {
     const text = normalization.reduce((value, trie) => trie.convert(value), input);
     const original = text.length === input.length ? input : text;
     const parts: string[] = [];
@@ -227,4 +265,14 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
     flushRun(text.length);
     return parts.join("");
   };
+  const missing = (query: string): { part: number; url: string }[] => {
+    const parts = new Map<number, string>();
+    for (let i = 0; i < query.length; i++) {
+      const part = lexiconShard(query.charCodeAt(i));
+      const url = table.words?.urls?.[part];
+      if (url && !loaded.has(part)) parts.set(part, url);
+    }
+    return [...parts].map(([part, url]) => ({ part, url }));
+  };
+  return Object.assign(convert, { missing, add });
 }

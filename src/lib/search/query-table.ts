@@ -1,7 +1,7 @@
 import type { Rule } from "../script/rules.ts";
 import type { Lexicon } from "../script/segmenter.ts";
 import type { OpenccSteps } from "./opencc-steps.ts";
-import type { QueryRule, QueryTable } from "./query-converter.ts";
+import { LEXICON_SHARDS, lexiconShard, type QueryRule, type QueryTable } from "./query-converter.ts";
 
 /**
  * The query conversion table for one direction, trimmed to the archive: a dictionary entry
@@ -38,18 +38,24 @@ export function buildQueryTable(
 }
 
 /**
- * Writes the words of a lexicon that occur in the archive, grouped by cost and then by
- * first character: `cost 首rest,rest;首rest|cost …` (a one-character word has an empty rest). A query made of archive text is segmented exactly as by the
+ * Writes the words of a lexicon that occur in the archive in LEXICON_SHARDS parts by their
+ * first code unit, each grouped by cost and then by first character:
+ * `cost 首rest,rest;首rest|cost …` (a one-character word has an empty rest). A query made of archive text is segmented exactly as by the
  * whole lexicon, because every word that could be found inside it is kept.
  */
-export function encodeLexicon(lexicon: Lexicon, occurs: (text: string) => boolean): string {
-  const byCost = new Map<number, string[]>();
+export function encodeLexicon(lexicon: Lexicon, occurs: (text: string) => boolean): string[] {
+  const parts = Array.from({ length: LEXICON_SHARDS }, () => new Map<number, string[]>());
   for (const [word, cost] of lexicon.words()) {
     if (!occurs(word)) continue;
-    const list = byCost.get(cost);
+    const byCost = parts[lexiconShard(word.charCodeAt(0))];
+    const list = byCost?.get(cost);
     if (list) list.push(word);
-    else byCost.set(cost, [word]);
+    else byCost?.set(cost, [word]);
   }
+  return parts.map(encodeCostGroups);
+}
+
+function encodeCostGroups(byCost: Map<number, string[]>): string {
   return [...byCost]
     .sort((a, b) => a[0] - b[0])
     .map(([cost, words]) => {

@@ -95,6 +95,29 @@ describe("query conversion in the browser", () => {
     expect(differ).toEqual([]);
   });
 
+  it("fetches only the parts of the word lexicon a query needs, and then converts it exactly", () => {
+    const words = tables.toHant.words;
+    if (!words) throw new Error("the Simplified→Traditional table has no word lexicon");
+    const inFiles = createQueryConverter({
+      ...tables.toHant,
+      words: { ...words, lexicon: words.lexicon.map(() => ""), urls: words.lexicon.map((_, part) => `part-${part}`) },
+    });
+    const whole = words.lexicon.reduce((sum, part) => sum + part.length, 0);
+    for (const query of hansQueries.slice(0, 200)) {
+      const missing = inFiles.missing(query);
+      expect(missing.length).toBeLessThanOrEqual(query.length);
+      for (const { part, url } of missing) {
+        expect(url).toBe(`part-${part}`);
+        inFiles.add(part, words.lexicon[part] ?? "");
+      }
+      expect(inFiles.missing(query)).toEqual([]);
+      expect(inFiles(query), query).toBe(toHant.convert(query));
+    }
+    const needed = new Set(Array.from("乡村振兴", (char) => char.charCodeAt(0) % words.lexicon.length));
+    const size = [...needed].reduce((sum, part) => sum + (words.lexicon[part]?.length ?? 0), 0);
+    expect(size).toBeLessThan(whole / 8);
+  });
+
   it("converts Traditional queries exactly as the site converts pages to Simplified", () => {
     const differ = hantQueries.filter((query) => browser.toHans(query) !== toHans.convert(query));
     expect(differ).toEqual([]);
