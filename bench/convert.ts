@@ -1,5 +1,6 @@
 // Conversion throughput on the whole xwlb corpus, both directions, with and without the
-// override layer, and against stock opencc-js. Prints figures; never passes or fails.
+// override layer, against stock opencc-js and against the converter before word
+// segmentation (OpenCC's longest match). Prints figures; never passes or fails.
 // Run: npx tsx bench/convert.ts [runs]
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -29,6 +30,7 @@ const buildStockHant = performance.now() - start;
 const stockToHans = OpenCC.Converter({ from: "tw", to: "cn" });
 const plainToHant = createConverter(TO_HANT, { builtins: false });
 const plainToHans = createConverter(TO_HANS, { builtins: false });
+const longestMatchToHant = createConverter(TO_HANT, { segment: false });
 
 // The Traditional input is the corpus converted once, article by article.
 const hans = files;
@@ -38,6 +40,7 @@ const sizeHant = bytes(hant);
 
 const variants = {
   "with overrides hans→hant": { convert: toHant.convert, texts: hans, size: sizeHans },
+  "longest match hans→hant": { convert: longestMatchToHant.convert, texts: hans, size: sizeHans },
   "with overrides hant→hans": { convert: toHans.convert, texts: hant, size: sizeHant },
   "without overrides hans→hant": { convert: plainToHant.convert, texts: hans, size: sizeHans },
   "without overrides hant→hans": { convert: plainToHans.convert, texts: hant, size: sizeHant },
@@ -49,15 +52,22 @@ type Variant = keyof typeof variants;
 // One warm-up pass over part of the corpus each, so the JIT has settled before timing.
 for (const { convert, texts } of Object.values(variants)) texts.slice(0, 100).forEach(convert);
 
-// The variants take turns within each run, so drift in the machine's speed (JIT, GC,
-// other load) falls on all of them alike; each file is converted separately, as the build does.
+// The variants take turns file by file, so drift in the machine's speed (JIT, GC, other
+// load on a shared machine) falls on all of them alike; each file is converted separately,
+// as the build does.
 const speeds = new Map<Variant, number[]>();
+const entries = Object.entries(variants) as [Variant, (typeof variants)[Variant]][];
 for (let run = 0; run < runs; run++) {
-  for (const [name, { convert, texts, size }] of Object.entries(variants) as [Variant, (typeof variants)[Variant]][]) {
-    const t0 = performance.now();
-    for (const text of texts) convert(text);
-    const seconds = (performance.now() - t0) / 1000;
-    speeds.set(name, [...(speeds.get(name) ?? []), size / 1e6 / seconds]);
+  const seconds = new Map<Variant, number>();
+  files.forEach((_, index) => {
+    for (const [name, { convert, texts }] of entries) {
+      const t0 = performance.now();
+      convert(texts[index] ?? "");
+      seconds.set(name, (seconds.get(name) ?? 0) + (performance.now() - t0) / 1000);
+    }
+  });
+  for (const [name, { size }] of entries) {
+    speeds.set(name, [...(speeds.get(name) ?? []), size / 1e6 / (seconds.get(name) ?? 1)]);
   }
 }
 const median = (name: Variant): number => {
@@ -67,6 +77,7 @@ const median = (name: Variant): number => {
 const full = { hant: median("with overrides hans→hant"), hans: median("with overrides hant→hans") };
 const plain = { hant: median("without overrides hans→hant"), hans: median("without overrides hant→hans") };
 const stock = { hant: median("stock hans→hant"), hans: median("stock hant→hans") };
+const longest = median("longest match hans→hant");
 
 const mb = (n: number): string => `${n.toFixed(2)} MB/s`;
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
@@ -89,5 +100,10 @@ console.log(
 );
 console.log(
   `engine vs stock opencc-js (ours without overrides / stock): hans→hant ${ratio(plain.hant, stock.hant)}, hant→hans ${ratio(plain.hans, stock.hans)}`,
+);
+console.log(
+  `word segmentation (with overrides): hans→hant ${mb(full.hant)} against ${mb(longest)} with OpenCC's longest match, ` +
+    `${ratio(longest, full.hant)} the time; the whole corpus (${(sizeHans / 1e6).toFixed(1)} MB) takes ` +
+    `${(sizeHans / 1e6 / full.hant).toFixed(1)} s against ${(sizeHans / 1e6 / longest).toFixed(1)} s`,
 );
 console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

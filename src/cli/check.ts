@@ -5,9 +5,15 @@ import { formatProblems, loadArchive, type LoadedArticle } from "../lib/article/
 import { otherScript } from "../i18n/strings.ts";
 import { converterFor } from "../lib/article/view.ts";
 import { loadSiteConfig } from "../lib/site/config.ts";
-import { formatAmbiguityReport, reportableMarkdown, reportAmbiguities } from "../lib/script/index.ts";
+import {
+  ArchiveAmbiguities,
+  formatAmbiguityReport,
+  reportableMarkdown,
+  reportAmbiguities,
+  type Converter,
+} from "../lib/script/index.ts";
 
-const HELP = `Usage: npm run check -- [--archive <dir>] [--no-conversion]
+const HELP = `Usage: npm run check -- [--archive <dir>] [--no-conversion] [--conversion-detail] [--top <n>]
 
 Checks every article in the archive and lists every problem at once:
 files that are not UTF-8, malformed front matter, missing or mistyped
@@ -16,23 +22,28 @@ fields, impossible dates, duplicate ids, broken version links
 oversized or unsafe, a bad conversion.yaml. Exits with status 1 when
 anything is wrong, 0 when the archive is ready to build.
 
-It then reports, per article, the characters whose conversion to the
-other script is ambiguous (with their context and what they became) and
-which conversion rules fired where, so that rules can be added; see
-docs/conversion.md. This report is advice and does not fail the check.
+It then reports the conversion decisions the engine is unsure of across
+the whole archive, one line per phrase with its number of places and an
+example, most places first, and the learned words, names and rules that
+fired, so that rules can be added; see docs/conversion.md. This report is
+advice and does not fail the check.
 
 Options:
-  --archive <dir>   the archive folder (default: $ARCHIVE_DIR or ./content)
-  --no-conversion   skip the conversion report
-  -h, --help        show this help`;
+  --archive <dir>       the archive folder (default: $ARCHIVE_DIR or ./content)
+  --no-conversion       skip the conversion report
+  --conversion-detail   instead, every ambiguous character of every article, in context
+  --top <n>             phrases and firings listed in the archive report (default 100)
+  -h, --help            show this help`;
 
-/** The conversion report of one article, or "" when there is nothing to say. */
-async function conversionReport(article: LoadedArticle, archive: string): Promise<string> {
+/** The text of an article as the conversion report reads it, and its converter (none when not converted). */
+async function reportInput(
+  article: LoadedArticle,
+  archive: string,
+): Promise<{ text: string; converter: Converter } | undefined> {
   const converter = converterFor(article.meta, otherScript(article.meta.script), archive);
-  if (!converter) return "";
+  if (!converter) return undefined;
   // The whole file, so that line numbers in the report are the file's own.
-  const text = reportableMarkdown(await readFile(path.resolve(article.file), "utf8"));
-  return formatAmbiguityReport(reportAmbiguities(text, converter));
+  return { text: reportableMarkdown(await readFile(path.resolve(article.file), "utf8")), converter };
 }
 
 /** Runs the check and returns the exit status. */
@@ -45,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       options: {
         archive: { type: "string" },
         conversion: { type: "boolean", default: true },
+        "conversion-detail": { type: "boolean", default: false },
+        top: { type: "string", default: "100" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -65,20 +78,28 @@ async function main(argv: string[]): Promise<number> {
   }
   const { articles, problems } = await loadArchive(dir);
   let reported = 0;
+  const archiveReport = new ArchiveAmbiguities();
+  const detail = values["conversion-detail"];
   if (values.conversion) {
     for (const article of articles) {
-      let report: string;
       try {
-        report = await conversionReport(article, dir);
+        const input = await reportInput(article, dir);
+        if (!input) continue;
+        if (!detail) {
+          archiveReport.add(path.relative(process.cwd(), article.file), input.text, input.converter);
+          continue;
+        }
+        const report = formatAmbiguityReport(reportAmbiguities(input.text, input.converter));
+        if (report === "") continue;
+        reported++;
+        console.log(`${article.file}\n${report.replace(/^/gm, "  ")}\n`);
       } catch (error) {
         // A bad conversion.yaml fails every article the same way: say it once.
         setupProblems.push((error as Error).message);
         break;
       }
-      if (report === "") continue;
-      reported++;
-      console.log(`${article.file}\n${report.replace(/^/gm, "  ")}\n`);
     }
+    if (!detail) console.log(`${archiveReport.format(Math.max(1, Number(values.top) || 100))}\n`);
   }
   for (const problem of new Set(setupProblems)) console.error(problem);
   if (problems.length > 0) console.error(formatProblems(problems));
@@ -86,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   const total = problems.length + new Set(setupProblems).size;
   console.log(
     `${articles.length} valid article(s); ${total} problem(s)${badFiles ? ` in ${badFiles} file(s)` : ""}` +
-      `${!values.conversion ? "" : `; ${reported} article(s) with conversion notes`}. Archive: ${dir}`,
+      `${!values.conversion || !detail ? "" : `; ${reported} article(s) with conversion notes`}. Archive: ${dir}`,
   );
   return total > 0 ? 1 : 0;
 }

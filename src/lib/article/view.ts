@@ -51,7 +51,10 @@ export function converterFor(
     });
     siteConverters.set(key, site);
   }
-  return site.withRules(meta.conversion, `front matter of ${meta.id}`);
+  const names = [...(meta.persons ?? []), ...(meta.authors ?? [])];
+  return site
+    .withNames(names, `names in front matter of ${meta.id}`)
+    .withRules(meta.conversion, `front matter of ${meta.id}`);
 }
 
 /**

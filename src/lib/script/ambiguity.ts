@@ -1,6 +1,7 @@
 import { AMBIGUOUS_TO_HANS, AMBIGUOUS_TO_HANT } from "./ambiguous-chars.ts";
 import type { Converter, DetailedConversion } from "./converter.ts";
 import { directionName, type Direction } from "./direction.ts";
+import { LEARNED_HANT, SINGLE_RELIABILITY } from "./learned.ts";
 import { outputOffset } from "./offsets.ts";
 import type { Rule } from "./rules.ts";
 
@@ -267,4 +268,215 @@ function forward(text: string, offset: number, count: number, limit: number): nu
 /** Runs of blanks (including blanked-out markup) shown as one space, so contexts stay readable. */
 function squash(text: string): string {
   return text.replace(/\s+/g, " ");
+}
+
+/** A decision the engine is unsure of, gathered across the archive. */
+export interface UncertainPhrase {
+  /** The word before, the character decided, and the word after. */
+  before: string;
+  char: string;
+  after: string;
+  /** What the character became, and how often. */
+  forms: Map<string, number>;
+  evidence: string;
+  count: number;
+  /** The first place it was seen: file, line and column, and the line's text around it in both scripts. */
+  example: { file: string; line: number; column: number; source: string; output: string };
+}
+
+/** A learned word, a name or an override rule, with how often it fired across the archive. */
+export interface ArchiveFiring {
+  label: string;
+  evidence: string;
+  count: number;
+}
+
+/**
+ * Lone characters whose usual form is right in news text although the training text (laws)
+ * rarely has them alone in that sense: 了 as a particle stays 了.
+ */
+const RELIABLE_ALONE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["hans→hant", new Set(["了"])],
+  ["hant→hans", new Set(["於"])],
+]);
+
+/** Least share of right conversions, in the training text, for a lone character to count as reliable. */
+const RELIABLE_SHARE = 0.95;
+
+/**
+ * The ambiguity report for a whole archive: only the decisions the engine is unsure of (an
+ * ambiguous character standing alone as a word, where authentic text shows OpenCC's usual
+ * form is not reliable or never saw it alone; a surname guessed from its position), one
+ * line per phrase (the character with its neighbouring words) ranked by number of places,
+ * and the learned words, names and override rules that fired.
+ */
+export class ArchiveAmbiguities {
+  readonly #phrases = new Map<string, UncertainPhrase>();
+  readonly #fired = new Map<string, ArchiveFiring>();
+  #articles = 0;
+  #places = 0;
+
+  /** Adds one article's text (as reportableMarkdown gives it), converted by its converter. */
+  add(file: string, text: string, converter: Converter): void {
+    this.#articles++;
+    const explained = converter.explain(text);
+    const { source, output, words } = explained;
+    const direction = directionName(converter.direction);
+    const table = converter.direction.to === "hant" ? AMBIGUOUS_TO_HANT : AMBIGUOUS_TO_HANS;
+    const outAt = outputIndex(explained);
+    words.forEach((word, index) => {
+      const term = source.slice(word.from, word.to);
+      if (word.evidence === "rule" || word.evidence === "learned" || word.evidence === "name") {
+        const out = output.slice(outAt(word.from), outAt(word.to));
+        const label = `${term} → ${out}`;
+        const evidence =
+          word.evidence === "rule"
+            ? word.rule
+              ? describeRule(word.rule)
+              : "rule"
+            : describeEvidence(word.evidence, term);
+        const key = `${direction}|${word.evidence}|${label}`;
+        const firing = this.#fired.get(key) ?? { label, evidence, count: 0 };
+        firing.count++;
+        this.#fired.set(key, firing);
+        return;
+      }
+      if (word.evidence !== "character" && word.evidence !== "surname") return;
+      for (let i = word.from; i < word.to;) {
+        const char = String.fromCodePoint(source.codePointAt(i) ?? 0);
+        const at = i;
+        i += char.length;
+        if (!table.has(char)) continue;
+        if (word.evidence === "character" && reliableAlone(char, direction)) continue;
+        // The neighbouring words (inside a run of lone characters, the neighbouring characters).
+        const previous = words[index - 1];
+        const next = words[index + 1];
+        const before = at > word.from ? source.slice(at - 1, at) : previous ? source.slice(previous.from, at) : "";
+        const after = i < word.to ? source.slice(i, i + 1) : next ? source.slice(i, next.to) : "";
+        const form = output.slice(outAt(at), outAt(i));
+        // One line per phrase: the character with the word after it (the word before varies most).
+        const key = `${direction}|${char}|${after}`;
+        let phrase = this.#phrases.get(key);
+        if (!phrase) {
+          phrase = {
+            before: squash(before),
+            char,
+            after: squash(after),
+            forms: new Map(),
+            evidence: word.evidence === "surname" ? "surname by position" : loneEvidence(char, direction),
+            count: 0,
+            example: exampleAt(file, source, output, at, outAt),
+          };
+          this.#phrases.set(key, phrase);
+        }
+        phrase.count++;
+        phrase.forms.set(form, (phrase.forms.get(form) ?? 0) + 1);
+        this.#places++;
+      }
+    });
+  }
+
+  /** The uncertain phrases, most places first. */
+  get phrases(): UncertainPhrase[] {
+    return [...this.#phrases.values()].sort(
+      (a, b) => b.count - a.count || a.example.file.localeCompare(b.example.file),
+    );
+  }
+
+  /** Learned words, names and override rules that fired, most often first. */
+  get fired(): ArchiveFiring[] {
+    return [...this.#fired.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  }
+
+  /** The report as text: the top `limit` uncertain phrases and firings. */
+  format(limit = 100): string {
+    const phrases = this.phrases;
+    const fired = this.fired;
+    const out = [
+      `conversion: ${this.#articles} article(s); ${this.#places} uncertain place(s) in ${phrases.length} phrase(s)` +
+        (phrases.length > limit ? `, the ${limit} with most places shown` : ""),
+    ];
+    for (const phrase of phrases.slice(0, limit)) {
+      const forms = [...phrase.forms].map(([form, count]) => (phrase.forms.size > 1 ? `${form} ×${count}` : form));
+      const { file, line, column, source, output } = phrase.example;
+      out.push(
+        `  ×${phrase.count}  ${phrase.before}【${phrase.char}】${phrase.after} → ${forms.join(", ")}   [${phrase.evidence}]`,
+        `      e.g. ${file}:${line}:${column}  ${source} → ${output}`,
+      );
+    }
+    if (fired.length > 0) {
+      out.push(`learned words, names and override rules that fired (${fired.length}, most often first):`);
+      for (const firing of fired.slice(0, limit))
+        out.push(`  ×${firing.count}  ${firing.label}   [${firing.evidence}]`);
+    }
+    return out.join("\n");
+  }
+}
+
+/**
+ * Whether OpenCC's usual form of a lone character can be trusted: yes unless authentic text
+ * showed it wrong in more than 1 of 20 places. A character never seen alone there keeps its
+ * usual form, which ambiguous-chars.ts lists first as the commonest (党: 黨).
+ */
+function reliableAlone(char: string, direction: string): boolean {
+  if (RELIABLE_ALONE.get(direction)?.has(char)) return true;
+  if (direction !== "hans→hant") return !UNRELIABLE_TO_HANS.has(char);
+  const stat = SINGLE_RELIABILITY.get(char);
+  return stat === undefined || stat[0] >= RELIABLE_SHARE * stat[1];
+}
+
+/** Traditional characters whose Simplified form alone is a guess (乾: 干 or 乾; 著: 着 or 著). */
+const UNRELIABLE_TO_HANS = new Set(["乾", "著", "覆", "瞭", "徵", "藉", "沈", "甦", "鍾", "彷"]);
+
+function loneEvidence(char: string, direction: string): string {
+  const stat = direction === "hans→hant" ? SINGLE_RELIABILITY.get(char) : undefined;
+  return stat
+    ? `lone character: OpenCC's form right ${stat[0]} of ${stat[1]} times alone in twlaw`
+    : "lone character: no word around it decides";
+}
+
+function describeEvidence(evidence: "learned" | "name", term: string): string {
+  if (evidence === "name") return "name in jieba's dictionary";
+  const learned = LEARNED_HANT.find((word) => word.hans === term);
+  return learned ? `learned: ${learned.count} of ${learned.total} in twlaw` : "learned";
+}
+
+/** Maps source offsets to output offsets in one pass (code points correspond one to one where aligned). */
+function outputIndex(conversion: DetailedConversion): (offset: number) => number {
+  const { source, output } = conversion;
+  if ([...source].length !== [...output].length || !conversion.spans.every((span) => span.aligned)) {
+    return (offset) => outputOffset(conversion, offset);
+  }
+  const map = new Int32Array(source.length + 1);
+  let out = 0;
+  for (let i = 0; i < source.length;) {
+    const step = (source.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    map[i] = out;
+    if (step === 2) map[i + 1] = out;
+    i += step;
+    out += (output.codePointAt(out) ?? 0) > 0xffff ? 2 : 1;
+  }
+  map[source.length] = output.length;
+  return (offset) => map[offset] ?? output.length;
+}
+
+function exampleAt(
+  file: string,
+  source: string,
+  output: string,
+  at: number,
+  outAt: (offset: number) => number,
+): UncertainPhrase["example"] {
+  const lineStart = source.lastIndexOf("\n", at - 1) + 1;
+  const lineEnd = source.indexOf("\n", at);
+  const end = lineEnd < 0 ? source.length : lineEnd;
+  const start = back(source, at, 10, lineStart);
+  const stop = forward(source, at, 11, end);
+  return {
+    file,
+    line: source.slice(0, at).split("\n").length,
+    column: [...source.slice(lineStart, at)].length + 1,
+    source: `…${squash(source.slice(start, stop))}…`,
+    output: `…${squash(output.slice(outAt(start), outAt(stop)))}…`,
+  };
 }

@@ -124,6 +124,8 @@ export const BUILTIN_RULES: readonly BuiltinGroup[] = [
     why: "OpenCC phrase-table mistakes found in the news corpus (cn→tw): a word read across a word boundary",
     rules: {
       pairs: [
+        // OpenCC's own phrase 免签 writes 籤 (a lot); visa-free is 免簽 (簽證).
+        { hans: "免签", hant: "免簽" },
         // 中央广播电视总台 is a broadcaster (臺), not a front desk (檯).
         { hans: "总台", hant: "總臺" },
         // 伟大斗争: 大斗 (a big measure) swallowed 斗 of 斗争.
@@ -188,6 +190,17 @@ export const BUILTIN_RULES: readonly BuiltinGroup[] = [
         { hans: "对标对表", hant: "對標對表" },
         { hans: "月背", hant: "月背" },
         { hans: "塔什库尔干", hant: "塔什庫爾干" },
+      ],
+    },
+  },
+  {
+    why: "并称, 并用 starting a clause are 'and said', 'and used' (並), not the words 'named together', 'used together' (併)",
+    rules: {
+      pairs: [
+        { hans: "，并称", hant: "，並稱" },
+        { hans: "；并称", hant: "；並稱" },
+        { hans: "，并用", hant: "，並用" },
+        { hans: "；并用", hant: "；並用" },
       ],
     },
   },

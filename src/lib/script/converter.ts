@@ -2,6 +2,7 @@ import type { ConversionRules } from "../article/schema.ts";
 import { BUILTIN_RULES } from "./builtin-rules.ts";
 import { assertDirection, directionName, type Direction } from "./direction.ts";
 import { getEngine, type Engine } from "./engine.ts";
+import { nameInTraditional, surnameAt } from "./names.ts";
 import { compileRules, isEmptyRules, type Rule, type RuleSet, type RuleSource } from "./rules.ts";
 
 /** A stretch of the output and the stretch of the source it came from (UTF-16 offsets). */
@@ -29,6 +30,36 @@ export interface DetailedConversion {
   spans: ConvertedSpan[];
 }
 
+/** What decided a word's conversion, for the ambiguity report. */
+export type Evidence =
+  /** An override rule (built-in, site, front matter). */
+  | "rule"
+  /** A word conversion learned from authentic Traditional text (data/learned-hant.json). */
+  | "learned"
+  /** A name from jieba's dictionary (lexicon.ts nameWords). */
+  | "name"
+  /** A surname recognised by its position after a title (names.ts surnameAt). */
+  | "surname"
+  /** An OpenCC phrase inside a dictionary word. */
+  | "phrase"
+  /** A dictionary word whose characters OpenCC converts one by one. */
+  | "word"
+  /** Characters standing alone, each in OpenCC's usual form. */
+  | "character";
+
+/** One stretch of the source (a word, a rule's term, or a run of lone characters) and what decided it. */
+export interface WordDecision {
+  from: number;
+  to: number;
+  evidence: Evidence;
+  rule?: Rule;
+}
+
+/** A detailed conversion with the decision behind every word. */
+export interface ExplainedConversion extends DetailedConversion {
+  words: WordDecision[];
+}
+
 /** Converts text in one direction with OpenCC and the override layers. */
 export interface Converter {
   readonly direction: Direction;
@@ -38,8 +69,16 @@ export interface Converter {
   convert(text: string): string;
   /** Converts plain text and says which source stretch became which output stretch, and which rules fired. */
   convertDetailed(text: string): DetailedConversion;
+  /** Like convertDetailed, and says what decided each word (slower: for the ambiguity report). */
+  explain(text: string): ExplainedConversion;
   /** A converter with one more layer of rules on top of this one's (an article's front matter `conversion`). */
   withRules(rules: ConversionRules | undefined, note?: string): Converter;
+  /**
+   * A converter that writes these personal names right (front matter `persons`, `authors`):
+   * Simplified→Traditional, a name whose surname or transliteration OpenCC misspells gets a
+   * rule of its own (names.ts). Other directions and names already right change nothing.
+   */
+  withNames(names: readonly string[], note?: string): Converter;
 }
 
 /** Options for createConverter. */
@@ -50,6 +89,12 @@ export interface ConverterOptions {
   siteRulesFile?: string;
   /** Set to false to leave out the built-in fixes (only for benchmarks and tests). */
   builtins?: boolean;
+  /**
+   * Set to false to read Simplified text with OpenCC's longest match instead of segmenting
+   * it into words, without learned words and names: the converter as it was before word
+   * segmentation (only for benchmarks).
+   */
+  segment?: boolean;
 }
 
 const defaultConverters = new Map<string, Converter>();
@@ -60,7 +105,7 @@ const defaultConverters = new Map<string, Converter>();
  */
 export function createConverter(direction: Direction, options: ConverterOptions = {}): Converter {
   assertDirection(direction);
-  const plain = options.siteRules === undefined && options.builtins !== false;
+  const plain = options.siteRules === undefined && options.builtins !== false && options.segment !== false;
   const key = directionName(direction);
   if (plain) {
     const cached = defaultConverters.get(key);
@@ -79,9 +124,24 @@ export function createConverter(direction: Direction, options: ConverterOptions 
   if (options.siteRules && !isEmptyRules(options.siteRules)) {
     sources.push({ layer: "site", rules: options.siteRules, note: options.siteRulesFile ?? "site rules" });
   }
-  const converter = makeConverter(direction, getEngine(direction), sources);
+  const engine = getEngine(direction);
+  const converter = makeConverter(direction, options.segment === false ? longestMatch(engine) : engine, sources);
   if (plain) defaultConverters.set(key, converter);
   return converter;
+}
+
+/** The engine read with OpenCC's longest match, each word through the plain conversion chain. */
+function longestMatch(engine: Engine): Engine {
+  return {
+    locale: engine.locale,
+    normalize: engine.normalize,
+    wordEnd: engine.wordEnd,
+    unmatchedLength: engine.unmatchedLength,
+    convertSegment: engine.convertSegment,
+    convertWord: engine.convertSegment,
+    learned: new Map(),
+    names: new Map(),
+  };
 }
 
 /** Converts a front matter text field (title, kicker, a person's name...) with the given converter. */
@@ -101,22 +161,44 @@ function makeConverter(direction: Direction, engine: Engine, sources: readonly R
       const output = run(engine, ruleSet, source, spans);
       return { source, output, spans };
     },
+    explain(text) {
+      const spans: ConvertedSpan[] = [];
+      const words: WordDecision[] = [];
+      const source = engine.normalize(text);
+      const output = run(engine, ruleSet, source, spans, words);
+      return { source, output, spans, words };
+    },
     withRules(rules, note) {
       if (isEmptyRules(rules) || !rules) return this;
       return makeConverter(direction, engine, [...sources, { layer: "article", rules, note: note ?? "front matter" }]);
+    },
+    withNames(names, note) {
+      if (direction.to !== "hant") return this;
+      const pairs = names.flatMap((hans) => {
+        const hant = nameInTraditional(hans, (text) => run(engine, ruleSet, text, undefined));
+        return hant ? [{ hans, hant }] : [];
+      });
+      return this.withRules({ pairs }, note ?? "names in front matter");
     },
   };
 }
 
 /**
- * OpenCC's forward longest-match segmentation with the rules taking part: at each
- * position the longest of (OpenCC word, rule term) wins, a rule winning a tie. A rule
+ * Segmentation with the rules taking part: the text is cut into words (Simplified: the
+ * most probable path through the lexicon; Traditional: OpenCC's forward longest match),
+ * and where a word starts, a rule whose term is at least as long as the word wins. A rule
  * therefore fires only where its term starts a word: in 其余秋雨 the word 其余 is read
  * first, so a rule for the name 余秋雨 does not fire there, just as OpenCC itself
  * reads 关于丹江口 as 关于 + 丹江口 rather than finding the name 于丹 in it.
  * Text between rule matches is segmented and converted exactly as opencc-js would.
  */
-function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan[] | undefined): string {
+function run(
+  engine: Engine,
+  rules: RuleSet,
+  input: string,
+  spans: ConvertedSpan[] | undefined,
+  words?: WordDecision[],
+): string {
   const text = spans ? input : engine.normalize(input);
   // Protected text is kept as the maintainer wrote it, unless normalisation changed its length (then offsets differ).
   const original = text.length === input.length ? input : text;
@@ -132,12 +214,17 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
     const converted = engine.convertSegment(text.slice(runStart, end));
     parts.push(converted);
     outLength += converted.length;
+    words?.push({ from: runStart, to: end, evidence: "character" });
     runStart = -1;
   };
+  // With a lexicon, every position on the best path starts a word (a single character at least).
+  const route = engine.lexicon?.route(text);
+  let previousWord = "";
   for (let i = 0; i < n;) {
     const ruleMatch = rules.match(text, i);
-    const wordEnd = engine.wordEnd(text, i);
-    if (ruleMatch && ruleMatch.end >= wordEnd) {
+    const wordEnd = route ? (route[i] ?? n) : engine.wordEnd(text, i);
+    // On the best path every position reached starts a word, so a rule fires wherever it matches.
+    if (ruleMatch && (route || ruleMatch.end >= wordEnd)) {
       flushRun(i);
       const { rule, end } = ruleMatch;
       const out = rule.kind === "protect" ? original.slice(i, end) : rule.output;
@@ -154,15 +241,21 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
       }
       parts.push(out);
       outLength += out.length;
+      words?.push({ from: i, to: end, evidence: "rule", rule });
+      previousWord = text.slice(i, end);
       i = end;
       gapStart = i;
       gapOut = outLength;
       gapPart = parts.length;
     } else if (wordEnd > 0) {
       flushRun(i);
-      const converted = engine.convertSegment(text.slice(i, wordEnd));
+      const word = text.slice(i, wordEnd);
+      const surname = route && surnameAt(word, previousWord, text.charAt(wordEnd));
+      const converted = surname || engine.convertWord(word);
       parts.push(converted);
       outLength += converted.length;
+      words?.push({ from: i, to: wordEnd, evidence: surname ? "surname" : evidenceFor(engine, word, converted) });
+      previousWord = word;
       i = wordEnd;
     } else {
       if (runStart < 0) runStart = i;
@@ -172,6 +265,15 @@ function run(engine: Engine, rules: RuleSet, input: string, spans: ConvertedSpan
   flushRun(n);
   if (spans) closeGap(spans, text, parts.slice(gapPart).join(""), gapStart, n, gapOut);
   return parts.join("");
+}
+
+/** What decided the conversion of a word the engine converted. */
+function evidenceFor(engine: Engine, word: string, converted: string): Evidence {
+  if (engine.learned.has(word)) return "learned";
+  if (engine.names.has(word)) return "name";
+  const chars = Array.from(word);
+  if (chars.length === 1) return "character";
+  return chars.map((char) => engine.convertWord(char)).join("") === converted ? "word" : "phrase";
 }
 
 /** Records the OpenCC-converted stretch since the last rule as one span. */

@@ -3,6 +3,9 @@ import { configs as cn2tConfigs } from "opencc-js/preset/cn2t";
 import { configs as t2cnConfigs } from "opencc-js/preset/t2cn";
 import { unmatchedLength } from "./code-points.ts";
 import { directionName, type Direction } from "./direction.ts";
+import { LEARNED_HANT } from "./learned.ts";
+import { nameWords, simplifiedLexicon } from "./lexicon.ts";
+import type { Lexicon } from "./segmenter.ts";
 
 /**
  * The OpenCC machinery for one direction, taken apart so that override rules can
@@ -22,12 +25,24 @@ export interface Engine {
   unmatchedLength(text: string, index: number): number;
   /** Converts one segment (a word, or a run of characters between words) through the conversion chain. */
   convertSegment(segment: string): string;
+  /** Converts one word: the same as convertSegment, remembered (a text repeats its words). */
+  convertWord(word: string): string;
+  /**
+   * Simplified→Traditional only: the word lexicon the text is segmented with (most
+   * probable path, see segmenter.ts) instead of OpenCC's longest match. Each word is then
+   * converted on its own, so no OpenCC phrase is matched across two words.
+   */
+  readonly lexicon?: Lexicon;
+  /** Word conversions learned from authentic text (learned.ts), which win over OpenCC's for that word. */
+  readonly learned: ReadonlyMap<string, string>;
+  /** Names from jieba's dictionary that OpenCC misspells, with their right form (lexicon.ts nameWords); learned words win. */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 /** The opencc-js preset config names for our two directions: cn→tw is `s2tw`, tw→cn is `tw2s`. */
 const CONFIG = {
-  "hans→hant": { name: "s2tw", configs: cn2tConfigs, locale: { from: "cn", to: "tw" } },
-  "hant→hans": { name: "tw2s", configs: t2cnConfigs, locale: { from: "tw", to: "cn" } },
+  "hans→hant": { name: "s2tw", configs: cn2tConfigs, locale: { from: "cn", to: "tw" }, segmentWords: true },
+  "hant→hans": { name: "tw2s", configs: t2cnConfigs, locale: { from: "tw", to: "cn" }, segmentWords: false },
 } as const;
 
 /** The fields opencc-js's ConverterBuilder reads from a preset config (normalizationChain is missing from its types). */
@@ -39,12 +54,19 @@ interface PresetConfig {
 
 const engines = new Map<string, Engine>();
 
+/** Options for getEngine. */
+export interface EngineOptions {
+  /** Set to false to leave out the learned word conversions (for learning them again). */
+  learned?: boolean;
+}
+
 /** The engine for a direction, built on first use and kept for the life of the process (construction is the main fixed cost). */
-export function getEngine(direction: Direction): Engine {
-  const key = directionName(direction);
+export function getEngine(direction: Direction, options: EngineOptions = {}): Engine {
+  const learned = options.learned !== false;
+  const key = `${directionName(direction)}${learned ? "" : " unlearned"}`;
   let engine = engines.get(key);
   if (!engine) {
-    engine = buildEngine(key as keyof typeof CONFIG);
+    engine = buildEngine(directionName(direction) as keyof typeof CONFIG, learned);
     engines.set(key, engine);
   }
   return engine;
@@ -55,8 +77,8 @@ export function isEngineBuilt(direction: Direction): boolean {
   return engines.has(directionName(direction));
 }
 
-function buildEngine(key: keyof typeof CONFIG): Engine {
-  const { name, configs, locale } = CONFIG[key];
+function buildEngine(key: keyof typeof CONFIG, useLearned: boolean): Engine {
+  const { name, configs, locale, segmentWords } = CONFIG[key];
   const config = configs[name] as PresetConfig | undefined;
   if (!config) throw new Error(`opencc-js has no "${name}" preset: has its package layout changed?`);
 
@@ -66,29 +88,60 @@ function buildEngine(key: keyof typeof CONFIG): Engine {
     : (text: string): string => text;
   const segmentation = new Trie();
   const seg = config.segmentation;
-  if (Array.isArray(seg) && seg.every((dict) => typeof dict === "string")) {
-    segmentation.loadDictGroup(seg as DictGroup);
-  } else {
-    segmentation.loadDict(seg as DictLike);
-  }
+  const segGroup: DictGroup =
+    Array.isArray(seg) && seg.every((dict) => typeof dict === "string") ? (seg as DictGroup) : [seg as DictLike];
+  segmentation.loadDictGroup(segGroup);
   const chain = config.conversionChain.map((group) => {
     const trie = new Trie();
     trie.loadDictGroup(group);
     return trie;
   });
 
+  const convertSegment = (segment: string): string => {
+    let out = segment;
+    for (const trie of chain) out = trie.convert(out);
+    return out;
+  };
+  const learned = new Map(
+    segmentWords && useLearned ? LEARNED_HANT.map(({ hans, hant }) => [hans, hant] as const) : [],
+  );
+  const lexicon = segmentWords ? simplifiedLexicon(dictKeys(segGroup), learned.keys()) : undefined;
+  const names = segmentWords ? nameWords(convertSegment) : new Map<string, string>();
+  // A cache of converted words; name and learned words start in it, so they are what a word converts to.
+  const words = new Map([...names, ...learned]);
   return {
     locale,
+    ...(lexicon ? { lexicon } : {}),
+    learned,
+    names,
     normalize,
     wordEnd(text, index) {
       const match = segmentation.matchPrefix(text, index);
       return match ? match.end : -1;
     },
     unmatchedLength,
-    convertSegment(segment) {
-      let out = segment;
-      for (const trie of chain) out = trie.convert(out);
+    convertSegment,
+    convertWord(word) {
+      let out = words.get(word);
+      if (out === undefined) {
+        out = convertSegment(word);
+        words.set(word, out);
+      }
       return out;
     },
   };
+}
+
+/** The keys of an OpenCC dictionary group (opencc-js writes a dictionary as `key value|key value…`). */
+function* dictKeys(group: DictGroup): Iterable<string> {
+  for (const dict of group) {
+    if (typeof dict !== "string") {
+      for (const [key] of dict) yield key;
+      continue;
+    }
+    for (const line of dict.split("|")) {
+      const key = line.slice(0, line.indexOf(" "));
+      if (key) yield key;
+    }
+  }
 }

@@ -174,17 +174,30 @@ async function writeReaderFiles(
   const occurs = (text: string): boolean => context.vocabulary.has(text);
   const steps = context.steps[toReader];
   const rules = context.rules[toReader];
-  const table = buildQueryTable(steps, rules, occurs);
+  const base = context.base ?? "/";
+  const built = buildQueryTable(steps, rules, occurs);
+  // The lexicon's parts go to files of their own: a query fetches only the parts it needs.
+  const table = built.words
+    ? {
+        ...built,
+        words: {
+          ...built.words,
+          lexicon: built.words.lexicon.map(() => ""),
+          urls: await Promise.all(
+            built.words.lexicon.map((part, index) =>
+              writeHashed(context.bundleRoot, base, `lexicon-${language.tag}-${index}`, JSON.stringify(part)),
+            ),
+          ),
+        },
+      }
+    : built;
   const inLanguage = shards.filter((shard) => shard.pages.some((page) => page.lang === language.tag));
   const manifest: SearchManifest = {
     pages: inLanguage.reduce((sum, shard) => sum + shard.pages.filter((page) => page.lang === language.tag).length, 0),
     // Newest first: the first shard is the one Pagefind loads as its primary index.
-    shards: inLanguage.map((shard) => withBase(context.base ?? "/", `${BUNDLE_DIR}/${shard.name}/`)).reverse(),
+    shards: inLanguage.map((shard) => withBase(base, `${BUNDLE_DIR}/${shard.name}/`)).reverse(),
     sortBase: context.shardPages + 1,
-    table: withBase(
-      context.base ?? "/",
-      await writeHashed(context.bundleRoot, `convert-${language.tag}`, JSON.stringify(table)),
-    ),
+    table: await writeHashed(context.bundleRoot, base, `convert-${language.tag}`, JSON.stringify(table)),
     trigger: encodeCharacterSet(triggerCharacters(steps, rules, occurs)),
   };
   await writeFile(path.join(context.bundleRoot, manifestName(language.tag)), JSON.stringify(manifest));
@@ -301,10 +314,10 @@ async function removeUnusedFiles(bundle: string): Promise<void> {
 }
 
 /** Writes a file under a name carrying a hash of its content, so browsers may cache it for good; returns its URL. */
-async function writeHashed(bundleRoot: string, stem: string, content: string): Promise<string> {
+async function writeHashed(bundleRoot: string, base: string, stem: string, content: string): Promise<string> {
   const hash = createHash("sha256").update(content).digest("hex").slice(0, 12);
   const name = `${stem}.${hash}.json`;
   await mkdir(bundleRoot, { recursive: true });
   await writeFile(path.join(bundleRoot, name), content);
-  return `/${BUNDLE_DIR}/${name}`;
+  return withBase(base, `${BUNDLE_DIR}/${name}`);
 }

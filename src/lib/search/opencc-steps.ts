@@ -2,6 +2,8 @@ import type { DictGroup, DictLike } from "opencc-js/core";
 import { configs as cn2tConfigs } from "opencc-js/preset/cn2t";
 import { configs as t2cnConfigs } from "opencc-js/preset/t2cn";
 import type { Direction } from "../script/direction.ts";
+import { getEngine } from "../script/engine.ts";
+import type { Lexicon } from "../script/segmenter.ts";
 
 /**
  * The steps opencc-js takes for one conversion, as plain maps: a normalisation chain, the
@@ -13,6 +15,11 @@ export interface OpenccSteps {
   /** Segmentation words and the value opencc-js stores with them (unused for conversion). */
   segmentation: Map<string, string>;
   chain: Map<string, string>[];
+  /**
+   * Simplified→Traditional: the word lexicon the build segments with and the word
+   * conversions that win over OpenCC's, learned and names (src/lib/script/engine.ts).
+   */
+  words?: { lexicon: Lexicon; learned: ReadonlyMap<string, string> };
 }
 
 /** The fields opencc-js reads from a preset config (normalizationChain is missing from its types). */
@@ -27,7 +34,11 @@ export function openccSteps(direction: Direction): OpenccSteps {
   const config = (direction.to === "hant" ? cn2tConfigs["s2tw"] : t2cnConfigs["tw2s"]) as PresetConfig | undefined;
   if (!config) throw new Error("opencc-js has no s2tw/tw2s preset: has its package layout changed?");
   const segmentation = config.segmentation;
+  const engine = getEngine(direction);
   return {
+    ...(engine.lexicon
+      ? { words: { lexicon: engine.lexicon, learned: new Map([...engine.names, ...engine.learned]) } }
+      : {}),
     normalization: (config.normalizationChain ?? []).map(groupMap),
     segmentation:
       Array.isArray(segmentation) && segmentation.every((dict) => typeof dict === "string")

@@ -1,12 +1,16 @@
 /**
  * Converting a reader's query into the script of the index they search, in the browser,
- * with the same steps the build uses for pages (src/lib/script/converter.ts): OpenCC's
- * forward longest-match segmentation, each segment through the conversion chain, and the
- * project's override rules taking part in the segmentation. The table holds only the
- * dictionary entries the archive's text uses (see query-table.ts), so it stays small.
+ * with the same steps the build uses for pages (src/lib/script/converter.ts): the text cut
+ * into words (Simplified: the most probable path through the build's own lexicon, by the
+ * same code; Traditional: OpenCC's forward longest match), each word through the learned
+ * conversions or the conversion chain, and the project's override rules taking part in the
+ * segmentation. The table holds only the dictionary entries and words the archive's text
+ * uses (see query-table.ts), so it stays small.
  */
 
 import { isLowSurrogate, unmatchedLength } from "../script/code-points.ts";
+import { surnameAt } from "../script/names.ts";
+import { Lexicon } from "../script/segmenter.ts";
 
 /** An override: the term, what it becomes (null: kept as typed), and a character class it must not follow. */
 export type QueryRule = [term: string, output: string | null, notAfter?: string];
@@ -31,6 +35,52 @@ export interface QueryTable {
    */
   segmentation: { group: number; extra: string; missing: string };
   rules: QueryRule[];
+  /**
+   * Simplified→Traditional: the words the build segments with, with their costs
+   * (`cost 首rest,rest;首rest|…`, see encodeLexicon), and the learned word conversions (a dictionary
+   * like the chain's). When present, text is cut into words by the most probable path
+   * (src/lib/script/segmenter.ts) instead of by `segmentation`.
+   */
+  words?: {
+    /**
+     * The words in LEXICON_SHARDS parts by their first code unit (see lexiconShard); a part
+     * is either written here or, when empty here, in its own file at `urls[part]`, fetched
+     * only for a query with a code unit of that part.
+     */
+    lexicon: string[];
+    urls?: string[];
+    learned: string;
+  };
+}
+
+/** How many parts the lexicon is written in: a query fetches only the parts of its characters. */
+export const LEXICON_SHARDS = 64;
+
+/** The part of the lexicon holding the words that start with this UTF-16 code unit. */
+export function lexiconShard(unit: number): number {
+  return unit % LEXICON_SHARDS;
+}
+
+/** Converts a query; says which lexicon parts a query still needs, and takes them when fetched. */
+export interface QueryConverter {
+  (query: string): string;
+  /** The parts of the lexicon (with their URLs) that converting `query` needs and are not loaded. */
+  missing(query: string): { part: number; url: string }[];
+  /** Adds a fetched part of the lexicon. */
+  add(part: number, text: string): void;
+}
+
+/** Reads a lexicon written by encodeLexicon (query-table.ts) into `lexicon`. */
+export function decodeLexicon(text: string, lexicon: Lexicon = new Lexicon()): Lexicon {
+  for (const group of text ? text.split("|") : []) {
+    const space = group.indexOf(" ");
+    const cost = Number(group.slice(0, space));
+    for (const words of group.slice(space + 1).split(";")) {
+      const first = String.fromCodePoint(words.codePointAt(0) ?? 0);
+      for (const rest of words.slice(first.length).split(",")) lexicon.set(first + rest, cost);
+    }
+  }
+  return lexicon;
 }
 
 /** Reads one dictionary written by encodeDictionary (query-table.ts). */
@@ -125,8 +175,12 @@ function segmentationWords(table: QueryTable, chain: readonly ReadonlyMap<string
   return words;
 }
 
-/** Builds the converter for a table; building takes a few milliseconds, converting a query microseconds. */
-export function createQueryConverter(table: QueryTable): (query: string) => string {
+/**
+ * Builds the converter for a table; building takes a few milliseconds, converting a query
+ * microseconds. Lexicon parts kept in files must be added (see QueryConverter.missing)
+ * before a query that needs them is converted.
+ */
+export function createQueryConverter(table: QueryTable): QueryConverter {
   const normalization = table.normalization.map((text) => trieOf(decodeDictionary(text)));
   const chainMaps = table.chain.map(decodeDictionary);
   const chain = chainMaps.map(trieOf);
@@ -148,6 +202,18 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
   }
 
   const convertSegment = (segment: string): string => chain.reduce((text, trie) => trie.convert(text), segment);
+  const lexicon = table.words ? new Lexicon() : undefined;
+  const loaded = new Set<number>();
+  const add = (part: number, text: string): void => {
+    if (!lexicon || loaded.has(part)) return;
+    decodeLexicon(text, lexicon);
+    loaded.add(part);
+  };
+  table.words?.lexicon.forEach((text, part) => {
+    if (text || !table.words?.urls?.[part]) add(part, text);
+  });
+  const learned = decodeDictionary(table.words?.learned ?? "");
+  const convertWord = (word: string): string => learned.get(word) ?? convertSegment(word);
 
   // Mirrors compileRules().match in src/lib/script/rules.ts.
   const matchRule = (text: string, index: number): { output: string | null; end: number } | undefined => {
@@ -165,7 +231,7 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
   };
 
   // Mirrors run() in src/lib/script/converter.ts.
-  return (input) => {
+  const convert = (input: string): string => {
     const text = normalization.reduce((value, trie) => trie.convert(value), input);
     const original = text.length === input.length ? input : text;
     const parts: string[] = [];
@@ -175,16 +241,21 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
       parts.push(convertSegment(text.slice(runStart, end)));
       runStart = -1;
     };
+    const route = lexicon?.route(text);
+    let previousWord = "";
     for (let i = 0; i < text.length;) {
       const rule = matchRule(text, i);
-      const wordEnd = segmentation.match(text, i)?.end ?? -1;
-      if (rule && rule.end >= wordEnd) {
+      const wordEnd = route ? (route[i] ?? text.length) : (segmentation.match(text, i)?.end ?? -1);
+      if (rule && (route || rule.end >= wordEnd)) {
         flushRun(i);
         parts.push(rule.output ?? original.slice(i, rule.end));
+        previousWord = text.slice(i, rule.end);
         i = rule.end;
       } else if (wordEnd > 0) {
         flushRun(i);
-        parts.push(convertSegment(text.slice(i, wordEnd)));
+        const word = text.slice(i, wordEnd);
+        parts.push((route && surnameAt(word, previousWord, text.charAt(wordEnd))) || convertWord(word));
+        previousWord = word;
         i = wordEnd;
       } else {
         if (runStart < 0) runStart = i;
@@ -194,4 +265,14 @@ export function createQueryConverter(table: QueryTable): (query: string) => stri
     flushRun(text.length);
     return parts.join("");
   };
+  const missing = (query: string): { part: number; url: string }[] => {
+    const parts = new Map<number, string>();
+    for (let i = 0; i < query.length; i++) {
+      const part = lexiconShard(query.charCodeAt(i));
+      const url = table.words?.urls?.[part];
+      if (url && !loaded.has(part)) parts.set(part, url);
+    }
+    return [...parts].map(([part, url]) => ({ part, url }));
+  };
+  return Object.assign(convert, { missing, add });
 }

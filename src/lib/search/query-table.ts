@@ -1,6 +1,7 @@
 import type { Rule } from "../script/rules.ts";
+import type { Lexicon } from "../script/segmenter.ts";
 import type { OpenccSteps } from "./opencc-steps.ts";
-import type { QueryRule, QueryTable } from "./query-converter.ts";
+import { LEXICON_SHARDS, lexiconShard, type QueryRule, type QueryTable } from "./query-converter.ts";
 
 /**
  * The query conversion table for one direction, trimmed to the archive: a dictionary entry
@@ -19,13 +20,55 @@ export function buildQueryTable(
 ): QueryTable {
   const keep = (key: string, value: string): boolean => occurs(key) || occurs(value);
   const chain = steps.chain.map((map) => trim(map, keep));
-  const segmentation = trim(steps.segmentation, keep);
+  const segmentation = steps.words ? new Map<string, string>() : trim(steps.segmentation, keep);
   return {
     normalization: steps.normalization.map((map) => encodeDictionary(trim(map, occurs))),
     chain: chain.map(encodeDictionary),
     segmentation: describeSegmentation(new Set(segmentation.keys()), chain),
     rules: rules.map(queryRule),
+    ...(steps.words
+      ? {
+          words: {
+            lexicon: encodeLexicon(steps.words.lexicon, occurs),
+            learned: encodeDictionary(trim(steps.words.learned, keep)),
+          },
+        }
+      : {}),
   };
+}
+
+/**
+ * Writes the words of a lexicon that occur in the archive in LEXICON_SHARDS parts by their
+ * first code unit, each grouped by cost and then by first character:
+ * `cost 首rest,rest;首rest|cost …` (a one-character word has an empty rest). A query made of archive text is segmented exactly as by the
+ * whole lexicon, because every word that could be found inside it is kept.
+ */
+export function encodeLexicon(lexicon: Lexicon, occurs: (text: string) => boolean): string[] {
+  const parts = Array.from({ length: LEXICON_SHARDS }, () => new Map<number, string[]>());
+  for (const [word, cost] of lexicon.words()) {
+    if (!occurs(word)) continue;
+    const byCost = parts[lexiconShard(word.charCodeAt(0))];
+    const list = byCost?.get(cost);
+    if (list) list.push(word);
+    else byCost?.set(cost, [word]);
+  }
+  return parts.map(encodeCostGroups);
+}
+
+function encodeCostGroups(byCost: Map<number, string[]>): string {
+  return [...byCost]
+    .sort((a, b) => a[0] - b[0])
+    .map(([cost, words]) => {
+      const byFirst = new Map<string, string[]>();
+      for (const word of words.sort()) {
+        const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
+        const rests = byFirst.get(first);
+        if (rests) rests.push(word.slice(first.length));
+        else byFirst.set(first, [word.slice(first.length)]);
+      }
+      return `${cost} ${[...byFirst].map(([first, rests]) => first + rests.join(",")).join(";")}`;
+    })
+    .join("|");
 }
 
 /**
@@ -57,6 +100,7 @@ export function triggerCharacters(
   )) {
     addChanged(key, value);
   }
+  for (const [key, value] of steps.words?.learned ?? []) if (occurs(key) || occurs(value)) addChanged(key, value);
   for (const rule of rules) addChanged(rule.term, rule.output);
   return chars;
 }
@@ -64,13 +108,14 @@ export function triggerCharacters(
 /** Every string the tables could keep, keys and values, for the vocabulary scan. */
 export function tablePatterns(steps: readonly OpenccSteps[]): Set<string> {
   const patterns = new Set<string>();
-  for (const { normalization, segmentation, chain } of steps) {
-    for (const map of [...normalization, segmentation, ...chain]) {
+  for (const { normalization, segmentation, chain, words } of steps) {
+    for (const map of [...normalization, segmentation, ...chain, ...(words ? [words.learned] : [])]) {
       for (const [key, value] of map) {
         patterns.add(key);
         patterns.add(value);
       }
     }
+    for (const [word] of words?.lexicon.words() ?? []) patterns.add(word);
   }
   return patterns;
 }

@@ -1,6 +1,6 @@
 import { DATE_SORT_KEY, type FilterName } from "../../lib/search/filters.ts";
 import { manifestUrl, type SearchManifest } from "../../lib/search/manifest.ts";
-import { createQueryConverter, type QueryTable } from "../../lib/search/query-converter.ts";
+import { createQueryConverter, type QueryConverter, type QueryTable } from "../../lib/search/query-converter.ts";
 import { planQuery, runPlan } from "../../lib/search/plan.ts";
 import { normalizeQuery } from "../../lib/search/query.ts";
 import type { SearchState } from "../../lib/search/state.ts";
@@ -34,7 +34,7 @@ export class SearchClient {
   readonly #language: string;
   #manifest: Promise<SearchManifest> | undefined;
   #pagefind: Promise<ShardedPagefind> | undefined;
-  #converter: Promise<(query: string) => string> | undefined;
+  #converter: Promise<QueryConverter> | undefined;
 
   /** `language` is the Pagefind language of the page: its <html lang>, lowercased. */
   constructor(language: string) {
@@ -52,7 +52,7 @@ export class SearchClient {
     const manifest = await this.#loadManifest();
     const normalised = normalizeQuery(state.query);
     const searched = decodeCharacterSet(manifest.trigger)(normalised)
-      ? (await this.#loadConverter(manifest))(normalised)
+      ? await this.#convert(manifest, normalised)
       : normalised;
     const converted = searched !== normalised;
     if (!searched || manifest.pages === 0) {
@@ -97,10 +97,21 @@ export class SearchClient {
     return this.#pagefind;
   }
 
-  #loadConverter(manifest: SearchManifest): Promise<(query: string) => string> {
+  #loadConverter(manifest: SearchManifest): Promise<QueryConverter> {
     // The table's file name carries a hash of its content, so any cached copy is current.
     this.#converter ??= fetchJson<QueryTable>(manifest.table, "default").then(createQueryConverter);
     return this.#converter;
+  }
+
+  /** Converts a query, fetching first the parts of the word lexicon it needs (hashed names too). */
+  async #convert(manifest: SearchManifest, query: string): Promise<string> {
+    const converter = await this.#loadConverter(manifest);
+    await Promise.all(
+      converter
+        .missing(query)
+        .map(async ({ part, url }) => converter.add(part, await fetchJson<string>(url, "default"))),
+    );
+    return converter(query);
   }
 }
 

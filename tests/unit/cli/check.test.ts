@@ -48,16 +48,37 @@ describe("npm run check", () => {
     expect(result.stderr).toContain("c.md: supersedes: the versions form a cycle");
   });
 
-  it("reports ambiguous conversions with context and the rules that fired", () => {
-    const body = "于书记在会上指出，要迈上新征程。会后，他理发后赶回单位。\n";
-    const dir = makeArchive({ "a.md": articleFile({}, body) });
+  it("reports the uncertain conversions across the archive, most places first, and what fired", () => {
+    const dir = makeArchive({
+      "a.md": articleFile({ id: "2024-01-02-aaa" }, "于书记在会上指出，要迈上新征程，落实河长制。\n"),
+      "b.md": articleFile({ id: "2024-01-02-bbb" }, "各地落实河长制，推行湖长制。机械深松土地。\n"),
+    });
     const result = check(dir);
     expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    // 河长制 in both articles is one line with two places, ranked above 深松 with one.
+    const zhi = lines.findIndex((line) => /×2 .*【制】/.test(line));
+    const song = lines.findIndex((line) => /×1 .*【松】/.test(line));
+    expect(zhi).toBeGreaterThan(-1);
+    expect(song).toBeGreaterThan(zhi);
+    expect(lines[zhi]).toContain("twlaw");
+    expect(lines[zhi + 1]).toMatch(/a\.md:\d+:\d+/);
+    // Sure decisions are not listed: 于书记 fired a rule, 会上 and 指出 are plain words.
+    expect(result.stdout).not.toMatch(/【(会|指|于)】/);
+    expect(result.stdout).toMatch(/×1 {2}新征程 → 新征程 {3}\[builtin pair/);
+    expect(result.stdout).not.toContain("conversion notes");
+    expect(check(dir, "--no-conversion").stdout).not.toMatch(/新征程/);
+  });
+
+  it("gives every article's ambiguous characters in detail on request", () => {
+    const body = "于书记在会上指出，要迈上新征程。会后，他理发后赶回单位。\n";
+    const dir = makeArchive({ "a.md": articleFile({}, body) });
+    const result = check(dir, "--conversion-detail");
+    expect(result.status).toBe(0);
     expect(result.stdout).toContain("a.md");
-    expect(result.stdout).toMatch(/后/);
+    expect(result.stdout).toMatch(/后 → 後/);
     expect(result.stdout).toMatch(/新征程/);
     expect(result.stdout).toContain("1 article(s) with conversion notes");
-    expect(check(dir, "--no-conversion").stdout).not.toMatch(/新征程/);
   });
 
   it("names a malformed conversion.yaml once and fails", () => {

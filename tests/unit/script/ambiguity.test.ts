@@ -1,7 +1,12 @@
 import { configs as cn2t } from "opencc-js/preset/cn2t";
 import { configs as t2cn } from "opencc-js/preset/t2cn";
 import { describe, expect, it } from "vitest";
-import { formatAmbiguityReport, reportableMarkdown, reportAmbiguities } from "../../../src/lib/script/ambiguity.ts";
+import {
+  ArchiveAmbiguities,
+  formatAmbiguityReport,
+  reportableMarkdown,
+  reportAmbiguities,
+} from "../../../src/lib/script/ambiguity.ts";
 import { AMBIGUOUS_TO_HANS, AMBIGUOUS_TO_HANT } from "../../../src/lib/script/ambiguous-chars.ts";
 import { createConverter } from "../../../src/lib/script/converter.ts";
 import { TO_HANS, TO_HANT, type Direction } from "../../../src/lib/script/direction.ts";
@@ -132,5 +137,37 @@ describe("the table of ambiguous characters", () => {
 
   it("covers the characters the project set out to watch", () => {
     for (const char of "后发干台系面里于余征制范历斗钟只松云") expect(AMBIGUOUS_TO_HANT.has(char), char).toBe(true);
+  });
+});
+
+describe("archive-wide report of uncertain decisions", () => {
+  const names = ["xwlb/20221017.md", "xwlb/20221022.md", "xwlb/20230310.md"];
+  const archive = new ArchiveAmbiguities();
+  let allPlaces = 0;
+  for (const name of names) {
+    const text = reportableMarkdown(readCorpus(name));
+    archive.add(name, text, createConverter(TO_HANT));
+    allPlaces += reportAmbiguities(text, createConverter(TO_HANT)).characters.reduce((sum, c) => sum + c.count, 0);
+  }
+
+  it("lists a small part of the ambiguous places, most places first, each pointing at its character", () => {
+    const phrases = archive.phrases;
+    const places = phrases.reduce((sum, phrase) => sum + phrase.count, 0);
+    expect(places).toBeGreaterThan(0);
+    expect(places).toBeLessThan(allPlaces / 10);
+    expect(phrases.map((phrase) => phrase.count)).toEqual(
+      [...phrases.map((phrase) => phrase.count)].sort((a, b) => b - a),
+    );
+    for (const { char, example } of phrases) {
+      const line = readCorpus(example.file).split("\n")[example.line - 1] ?? "";
+      expect([...line][example.column - 1]).toBe(char);
+    }
+  });
+
+  it("names the learned words, names and rules that fired, with their evidence", () => {
+    const fired = archive.fired;
+    expect(fired.find((firing) => firing.label === "新征程 → 新征程")?.evidence).toMatch(/^builtin pair/);
+    expect(fired.every((firing) => firing.count > 0)).toBe(true);
+    expect(archive.format(5).split("\n").length).toBeLessThan(20);
   });
 });

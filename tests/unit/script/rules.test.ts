@@ -63,7 +63,8 @@ describe("override layers", () => {
   });
 
   it("can be turned off for measurements", () => {
-    expect(createConverter(TO_HANT, { builtins: false }).convert("新征程")).toBe("新徵程");
+    expect(createConverter(TO_HANT, { builtins: false }).convert("于书记")).toBe("於書記");
+    expect(createConverter(TO_HANT).convert("于书记")).toBe("于書記");
   });
 
   it("reports every rule in force, one per term", () => {
