@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { glob, globSync } from "tinyglobby";
+import { globSync } from "tinyglobby";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeXwlbArchive, type XwlbArticle } from "../../bench/fixtures.ts";
+import { folderHashes } from "../helpers/files.ts";
 import { buildSite, freshPlace, type BuildPlace, type BuildResult } from "./support/build.ts";
 
 const ARTICLES = 36;
@@ -53,21 +53,9 @@ beforeAll(() => {
   if (clean.status !== 0) throw new Error(`clean build failed:\n${clean.output}`);
 });
 
-async function hashes(dir: string): Promise<Record<string, string>> {
-  const files = (await glob("**/*", { cwd: dir, dot: true })).sort();
-  return Object.fromEntries(
-    files.map((file) => [
-      file,
-      createHash("sha256")
-        .update(readFileSync(path.join(dir, file)))
-        .digest("hex"),
-    ]),
-  );
-}
-
 describe("rebuilding after the archive changed", () => {
   it("gives byte for byte what a clean build gives", async () => {
-    const [a, b] = await Promise.all([hashes(rebuilt.outDir), hashes(clean.outDir)]);
+    const [a, b] = await Promise.all([folderHashes(rebuilt.outDir), folderHashes(clean.outDir)]);
     const differing = Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file]);
     expect(differing).toEqual([]);
   });

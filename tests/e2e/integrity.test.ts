@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeXwlbArchive } from "../../bench/fixtures.ts";
 import { hostileCases, PAYLOAD } from "../fixtures/hostile.ts";
 import { SAMPLE_ARTICLE } from "../helpers/archive.ts";
+import { folderHashes } from "../helpers/files.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { buildSite, type BuildResult } from "./support/build.ts";
 import { serveSite, type SiteServer } from "./support/server.ts";
@@ -81,18 +81,7 @@ describe("nothing is lost", () => {
 
 describe("deterministic builds", () => {
   it("writes byte-identical output for the same content", async () => {
-    const hashes = async (dir: string) => {
-      const files = (await glob("**/*", { cwd: dir, dot: true })).sort();
-      return Object.fromEntries(
-        files.map((file) => [
-          file,
-          createHash("sha256")
-            .update(readFileSync(path.join(dir, file)))
-            .digest("hex"),
-        ]),
-      );
-    };
-    const [a, b] = await Promise.all([hashes(first.outDir), hashes(second.outDir)]);
+    const [a, b] = await Promise.all([folderHashes(first.outDir), folderHashes(second.outDir)]);
     const differing = Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file]);
     expect(differing).toEqual([]);
   });

@@ -1,3 +1,21 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { glob } from "tinyglobby";
+
+/** Every file under a folder (dot files included) with a hash of its bytes: two equal results mean byte-identical trees. */
+export async function folderHashes(dir: string): Promise<Record<string, string>> {
+  const files = (await glob("**/*", { cwd: dir, dot: true })).sort();
+  return Object.fromEntries(
+    files.map((file) => [
+      file,
+      createHash("sha256")
+        .update(readFileSync(path.join(dir, file)))
+        .digest("hex"),
+    ]),
+  );
+}
+
 /** The first bytes of a PNG image of the given size: enough for a reader of its header. */
 export function pngHeader(width: number, height: number): Uint8Array {
   const bytes = new Uint8Array(33);

@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { glob } from "tinyglobby";
 import { describe, expect, it } from "vitest";
 import { createConverter, TO_HANS, TO_HANT } from "../../../src/lib/script/index.ts";
+import { folderHashes } from "../../helpers/files.ts";
 import { buildSearchIndex } from "../../../src/lib/search/indexer.ts";
 import type { SearchManifest } from "../../../src/lib/search/manifest.ts";
 import type { QueryTable } from "../../../src/lib/search/query-converter.ts";
@@ -104,16 +103,3 @@ describe("building the search index", () => {
     expect(await folderHashes(path.join(again, "pagefind"))).toEqual(await folderHashes(path.join(fresh, "pagefind")));
   });
 });
-
-/** Every file of a folder with a hash of its bytes. */
-async function folderHashes(dir: string): Promise<Record<string, string>> {
-  const files = (await glob("**/*", { cwd: dir })).sort();
-  return Object.fromEntries(
-    files.map((file) => [
-      file,
-      createHash("sha256")
-        .update(readFileSync(path.join(dir, file)))
-        .digest("hex"),
-    ]),
-  );
-}
