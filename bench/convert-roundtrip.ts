@@ -1,28 +1,80 @@
-// Round trip on authentic Traditional text: each held-out twlaw law is converted to
-// Simplified with stock opencc-js (tw→cn, nearly one to one), then back to Traditional
-// with (a) stock opencc-js cn→tw and (b) the project's converter. Every character that
-// differs from the original is an error, except the accepted variant pairs
-// (src/lib/script/learn/variants.ts).
-// Prints figures; never passes or fails. Run: npx tsx bench/convert-roundtrip.ts [--part train|test] [--top N]
+// Round trip, both directions. Prints figures; never passes or fails.
+// --direction hant (default), on authentic Traditional text: each held-out twlaw law is
+// converted to Simplified with stock opencc-js (tw→cn, nearly one to one), then back to
+// Traditional with (a) stock opencc-js cn→tw and (b) the project's converter.
+// --direction hans, on authentic Simplified text (xwlb news or mainland laws): each text is
+// converted to Traditional and back to Simplified by (a) stock opencc-js cn→tw then tw→cn and
+// (b) the project's converters both ways, so (b) checks the project's Traditional→Simplified
+// on the Traditional it writes itself.
+// Every character that differs from the original is an error, except the accepted variant
+// pairs (src/lib/script/learn/variants.ts).
+// Run: npx tsx bench/convert-roundtrip.ts [--direction hant|hans] [--part train|test]
+//      [--corpus xwlb|laws] [--top N]
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import * as OpenCC from "opencc-js";
 import { createConverter } from "../src/lib/script/converter.ts";
-import { TO_HANT } from "../src/lib/script/direction.ts";
+import { TO_HANS, TO_HANT } from "../src/lib/script/direction.ts";
 import { readTwlaw, type TwlawPart } from "../src/lib/script/learn/twlaw.ts";
 import { ACCEPTED_VARIANTS, isAcceptedVariant } from "../src/lib/script/learn/variants.ts";
 
 const { values } = parseArgs({
-  options: { part: { type: "string", default: "test" }, top: { type: "string", default: "30" } },
+  options: {
+    direction: { type: "string", default: "hant" },
+    part: { type: "string", default: "test" },
+    corpus: { type: "string", default: "xwlb" },
+    top: { type: "string", default: "30" },
+  },
 });
-const part = values.part as TwlawPart;
 const top = Number(values.top);
+const corpusRoot = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
 
-const file = fileURLToPath(new URL("../../shared/corpus/twlaw/laws-even.jsonl", import.meta.url));
-const laws = readTwlaw(file, part);
-const toCn = OpenCC.Converter({ from: "tw", to: "cn" });
-const stock = OpenCC.Converter({ from: "cn", to: "tw" });
-const project = createConverter(TO_HANT);
+/** The Markdown files under a directory of the shared corpus, recursively, in a stable order. */
+function markdownUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".md"))
+    .sort()
+    .map((file) => readFileSync(path.join(dir, file), "utf8"));
+}
+
+/** One round trip: the original texts, and how each pipeline turns an original into its round-tripped form. */
+interface RoundTrip {
+  title: string;
+  texts: string[];
+  /** The first leg, shared or per pipeline; not timed. */
+  there: { stock: (text: string) => string; project: (text: string) => string };
+  /** The leg under test; timed. */
+  back: { stock: (text: string) => string; project: (text: string) => string };
+}
+
+function roundTrip(): RoundTrip {
+  if (values.direction === "hant") {
+    const part = values.part as TwlawPart;
+    const toCn = OpenCC.Converter({ from: "tw", to: "cn" });
+    const project = createConverter(TO_HANT);
+    return {
+      title: `Simplified→Traditional, twlaw ${part} part (authentic Traditional, via stock tw→cn)`,
+      texts: readTwlaw(path.join(corpusRoot, "twlaw/laws-even.jsonl"), part).map((law) => law.text),
+      there: { stock: toCn, project: toCn },
+      back: { stock: OpenCC.Converter({ from: "cn", to: "tw" }), project: (text) => project.convert(text) },
+    };
+  }
+  if (values.direction === "hans") {
+    if (values.corpus !== "xwlb" && values.corpus !== "laws") throw new Error("--corpus: xwlb or laws");
+    const toHant = createConverter(TO_HANT);
+    const toHans = createConverter(TO_HANS);
+    return {
+      title: `Traditional→Simplified, ${values.corpus} (authentic Simplified, each pipeline's own cn→tw first)`,
+      texts: markdownUnder(path.join(corpusRoot, values.corpus)),
+      there: { stock: OpenCC.Converter({ from: "cn", to: "tw" }), project: (text) => toHant.convert(text) },
+      back: { stock: OpenCC.Converter({ from: "tw", to: "cn" }), project: (text) => toHans.convert(text) },
+    };
+  }
+  throw new Error("--direction: hant or hans");
+}
+const trip = roundTrip();
 
 interface Tally {
   errors: number;
@@ -63,22 +115,20 @@ function compare(original: string, back: string, into: Tally): void {
 }
 
 const timing = { stock: 0, project: 0 };
-for (const { text } of laws) {
+for (const text of trip.texts) {
   characters += Array.from(text).length;
-  const cn = toCn(text);
-  let t0 = performance.now();
-  const viaStock = stock(cn);
-  timing.stock += performance.now() - t0;
-  t0 = performance.now();
-  const viaProject = project.convert(cn);
-  timing.project += performance.now() - t0;
-  compare(text, viaStock, results.stock);
-  compare(text, viaProject, results.project);
+  for (const name of ["stock", "project"] as const) {
+    const there = trip.there[name](text);
+    const t0 = performance.now();
+    const back = trip.back[name](there);
+    timing[name] += performance.now() - t0;
+    compare(text, back, results[name]);
+  }
 }
 
 const per10k = (n: number): string => ((n / characters) * 1e4).toFixed(2);
 console.log(
-  `twlaw ${part} part: ${laws.length} laws, ${(characters / 1e6).toFixed(2)} M characters; ` +
+  `${trip.title}: ${trip.texts.length} texts, ${(characters / 1e6).toFixed(2)} M characters; ` +
     `accepted variant pairs left out: ${ACCEPTED_VARIANTS.join(" ")}`,
 );
 console.log("");
