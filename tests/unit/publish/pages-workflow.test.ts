@@ -11,7 +11,7 @@ interface Step {
 }
 interface Workflow {
   permissions: Record<string, string>;
-  jobs: Record<string, { needs?: string; steps: Step[] }>;
+  jobs: Record<string, { needs?: string; env?: Record<string, string>; steps: Step[] }>;
 }
 
 const workflow = parse(readFileSync(path.join(ROOT, ".github/workflows/pages.yml"), "utf8")) as Workflow;
@@ -24,6 +24,17 @@ describe("the GitHub Pages workflow", () => {
     const build = steps.find((step) => step.run)?.run;
     expect(readme).toContain(`\`\`\`sh\n${build}\n\`\`\``);
     expect(readme).toContain(`Node.js ${String(action("setup-node")?.with?.["node-version"])} or newer`);
+  });
+
+  it("keeps Astro's cache folder between runs, outside node_modules, so a build does only what changed", () => {
+    const cacheDir = workflow.jobs["build"]?.env?.["ASTRO_CACHE_DIR"];
+    expect(cacheDir).toBeDefined();
+    expect(cacheDir).not.toMatch(/node_modules/);
+    expect(action("cache")?.with?.["path"]).toBe(cacheDir);
+    const build = workflow.jobs["build"]?.steps ?? [];
+    expect(build.findIndex((step) => step.uses?.startsWith("actions/cache@"))).toBeLessThan(
+      build.findIndex((step) => step.run?.includes("npm run build")),
+    );
   });
 
   it("publishes dist/ with the official Pages actions, deploying after the build", () => {
