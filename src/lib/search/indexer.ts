@@ -10,7 +10,7 @@ import { manifestName, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifes
 import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
 import { pageFacts, pageText } from "./page.ts";
 import { pagefindVersion, runPagefind } from "./pagefind-cli.ts";
-import { copyTree, pageHash, ShardCache, shardKey } from "./shard-cache.ts";
+import { copyTree, pageHash, patternsDigest, ShardCache, shardKey } from "./shard-cache.ts";
 import { buildQueryTable, tablePatterns, triggerCharacters } from "./query-table.ts";
 import { planShards, SORT_ANCHOR_VALUE, SORT_ANCHOR_WORD, type ShardPlan } from "./shards.ts";
 import { encodeCharacterSet } from "./trigger.ts";
@@ -88,19 +88,29 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
   await rm(bundleRoot, { recursive: true, force: true });
 
   const steps = { toHant: openccSteps(TO_HANT), toHans: openccSteps(TO_HANS) };
-  const vocabulary = new VocabularyScanner(tablePatterns([steps.toHant, steps.toHans]));
+  const patterns = tablePatterns([steps.toHant, steps.toHans]);
+  const vocabulary = new VocabularyScanner(patterns);
   const pages = await readArticlePages(options.siteDir);
   const shards = planShards(pages, options.shardPages);
   log(`${pages.length} article pages in ${shards.length} shard(s) of at most ${options.shardPages} pages`);
 
   const cache = options.cacheDir === undefined ? undefined : new ShardCache(options.cacheDir);
   const version = pagefindVersion();
+  const scannedFor = patternsDigest(patterns);
   const sharded = shards.length > 1;
   const reports: ShardReport[] = [];
   const found: (readonly string[])[] = [];
   for (const shard of shards) {
     const shardStarted = performance.now();
-    const outcome = await indexOrReuse(shard, { ...options, bundleRoot, sharded, cache, version, vocabulary });
+    const outcome = await indexOrReuse(shard, {
+      ...options,
+      bundleRoot,
+      sharded,
+      cache,
+      version,
+      scannedFor,
+      vocabulary,
+    });
     found.push(outcome.vocabulary);
     const report = {
       name: shard.name,
@@ -127,6 +137,8 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
 interface ReuseContext extends ShardContext {
   cache: ShardCache | undefined;
   version: string;
+  /** The digest of the patterns the vocabulary scanner looks for. */
+  scannedFor: string;
   vocabulary: VocabularyScanner;
 }
 
@@ -138,7 +150,7 @@ async function indexOrReuse(
   shard: ShardPlan<ArticlePage>,
   context: ReuseContext,
 ): Promise<{ reused: boolean; vocabulary: readonly string[] }> {
-  const key = shardKey(shard.pages, context.sharded, context.version);
+  const key = shardKey(shard.pages, context.sharded, context.version, context.scannedFor);
   const outputPath = path.join(context.bundleRoot, shard.name);
   const cached = await context.cache?.get(key);
   if (cached) {

@@ -23,11 +23,29 @@ export interface HashedPage {
   hash: string;
 }
 
-/** The key of a shard: its pages in order, whether it carries sort anchors, and the Pagefind version. */
-export function shardKey(pages: readonly HashedPage[], sharded: boolean, pagefindVersion: string): string {
-  const hash = createHash("sha256").update(`${SHARD_FORMAT}\npagefind ${pagefindVersion}\nsharded ${sharded}\n`);
+/**
+ * The key of a shard: its pages in order, whether it carries sort anchors, the Pagefind
+ * version, and the digest of the query-table patterns its vocabulary was scanned for
+ * (`patternsDigest`): a new conversion dictionary or lexicon must rescan unchanged pages.
+ */
+export function shardKey(
+  pages: readonly HashedPage[],
+  sharded: boolean,
+  pagefindVersion: string,
+  patterns: string,
+): string {
+  const hash = createHash("sha256").update(
+    `${SHARD_FORMAT}\npagefind ${pagefindVersion}\nsharded ${sharded}\npatterns ${patterns}\n`,
+  );
   for (const page of pages) hash.update(`${page.url} ${page.hash}\n`);
   return hash.digest("hex").slice(0, 32);
+}
+
+/** A digest of the set of query-table patterns, whatever order they were collected in. */
+export function patternsDigest(patterns: Iterable<string>): string {
+  const hash = createHash("sha256");
+  for (const pattern of [...patterns].sort()) hash.update(`${pattern}\n`);
+  return hash.digest("hex");
 }
 
 /** A hash of a page's HTML. */
