@@ -52,12 +52,22 @@ export function exportPath(format: ExportFormat): string {
   return sitePath(`data/articles.${format}`);
 }
 
+/** Where an article's Markdown file lies in the built site's folder (no base: the output folder is the base). */
+export function sourceFile(id: string): string {
+  return `data/source/${id}.md`;
+}
+
 /** An article's Markdown file as stored in the archive. */
 export function sourcePath(id: string): string {
-  return sitePath(`data/source/${id}.md`);
+  return sitePath(sourceFile(id));
+}
+
+/** Where an article's citation in a reference manager format lies in the built site's folder. */
+export function citationFile(id: string, format: CitationFormat): string {
+  return `data/cite/${id}.${format}`;
 }
 
 /** An article's citation in a reference manager format. */
 export function citationPath(id: string, format: CitationFormat): string {
-  return sitePath(`data/cite/${id}.${format}`);
+  return sitePath(citationFile(id, format));
 }

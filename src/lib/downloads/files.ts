@@ -1,4 +1,4 @@
-import { citationPath, sourcePath, type CitationFormat } from "../browse/urls.ts";
+import { citationFile, sourceFile, type CitationFormat } from "../browse/urls.ts";
 import { bibtex } from "../cite/bibtex.ts";
 import { cslJson } from "../cite/csl.ts";
 import type { CitationItem } from "../cite/item.ts";
@@ -19,7 +19,7 @@ export interface DownloadRecord {
   source: string;
 }
 
-/** One file to write: its URL path in the site and its text, or the archive file it copies. */
+/** One file to write: its path in the built site's folder and its text, or the archive file it copies. */
 export type DownloadFile = { path: string; text: string } | { path: string; copyOf: string };
 
 const CITATIONS: Record<CitationFormat, (item: CitationItem) => string> = {
@@ -28,15 +28,15 @@ const CITATIONS: Record<CitationFormat, (item: CitationItem) => string> = {
   "csl.json": (item) => cslJson([item]),
 };
 
-/** The download files of one article, at the URLs its page links to. */
+/** The download files of one article, where the URLs its page links to lead. */
 export function downloadFiles(record: DownloadRecord): DownloadFile[] {
   const id = record.item.id;
   return [
     ...(Object.keys(CITATIONS) as CitationFormat[]).map((format) => ({
-      path: citationPath(id, format),
+      path: citationFile(id, format),
       text: CITATIONS[format](record.item),
     })),
-    { path: sourcePath(id), copyOf: record.source },
+    { path: sourceFile(id), copyOf: record.source },
   ];
 }
 
