@@ -242,7 +242,8 @@ export async function runImport(
   // Chains the versions of each title by date, among the documents of this run and the archive's.
   async function linkAndWriteDocuments(): Promise<void> {
     const candidates: VersionCandidate[] = [
-      ...archive.documents.filter((document) => !documents.some((job) => job.shown === document.file)),
+      // A replaced version is matched by id: it may live elsewhere than the new copy (in a folder of its own).
+      ...archive.documents.filter((document) => !documents.some((job) => job.meta!.id === document.id)),
       ...documents.map((job) => ({
         id: job.meta!.id,
         title: job.meta!.title,
@@ -286,12 +287,14 @@ export async function runImport(
     const { article } = finished;
     // An article that brings files gets a folder of its own, holding it and them.
     const files = draft.files ?? [];
-    const target = path.join(
+    const placed = path.join(
       options.archive,
       files.length > 0 ? article.file.replace(/\.md$/, "/index.md") : article.file,
     );
+    const existing = archive.ids.get(article.meta.id) ?? (existsSync(placed) ? display(placed) : undefined);
+    // Replacing an article that has a folder of its own writes it there, so the files beside it stay its own.
+    const target = existing?.endsWith("/index.md") ? path.resolve(existing) : placed;
     const shown = display(target);
-    const existing = archive.ids.get(article.meta.id) ?? (existsSync(target) ? shown : undefined);
     if (existing !== undefined && writtenNow.has(existing)) {
       emit({
         kind: "skipped",

@@ -4,6 +4,7 @@ import { readUnitLabel } from "../structure/labels.ts";
 import { addStats, ImportError, type Draft, type ImportWarning } from "./draft.ts";
 import { cleanMarkdown, paragraphsToMarkdown } from "./markdown.ts";
 import { mojibakeWarnings } from "./warnings.ts";
+import { dropWidget, pageWidgetsOf } from "./widgets.ts";
 
 /**
  * Laws, regulations and other policy documents as the national database of laws and
@@ -56,6 +57,8 @@ export function looksLikePolicyDocument(text: string): boolean {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "");
+  // A widget line copied above the title (【字体：大 中 小】) would hide it.
+  while (lines[0] !== undefined && pageWidgetsOf(cleanLine(lines[0]).text).length > 0) lines.shift();
   if (lines.length < 2) return false;
   const head = lines.slice(1, 8);
   const dated = head.some((line) => line === INFO_END || HISTORY_LINE.test(line) || isNumberLine(line));
@@ -84,6 +87,7 @@ export function readPolicyDocument(source: string, fileName: string, markdown: b
   const lines = normalizeLineEnds(source)
     .replace(/^\uFEFF/, "")
     .split("\n");
+  dropEdgeWidgets(lines, warnings);
   let at = 0;
   const skipBlank = () => {
     while (at < lines.length && (lines[at] ?? "").trim() === "") at++;
@@ -149,6 +153,23 @@ export function readPolicyDocument(source: string, fileName: string, markdown: b
     missingDate:
       "no date found: the document has no history line with a date (such as 2020年1月1日 国务院第N次常务会议通过) under its title, and its file name no date (条例(2020-04-10).md); add one, or give it for the run with --set date=2020-04-10",
   };
+}
+
+/**
+ * Blanks the page widgets a copy took along above the title and below the last
+ * article (打印本页, 关闭窗口), reporting each; blanking keeps the line numbers.
+ */
+function dropEdgeWidgets(lines: string[], warnings: ImportWarning[]): void {
+  const drop = (index: number) => {
+    const text = (lines[index] ?? "").trim();
+    if (text === "") return true;
+    if (!dropWidget({ number: index + 1, text: cleanLine(text).text }, warnings)) return false;
+    lines[index] = "";
+    return true;
+  };
+  let last = lines.length - 1;
+  for (let first = 0; first <= last && drop(first); first++);
+  while (last >= 0 && drop(last)) last--;
 }
 
 /** The plain text body as Markdown: one paragraph a line, division labels (第一章 总则) as headings. */

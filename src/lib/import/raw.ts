@@ -5,7 +5,7 @@ import { addStats, ImportError, type Draft, type ImportWarning } from "./draft.t
 import { assignHeadlines } from "./headline.ts";
 import { paragraphsToMarkdown } from "./markdown.ts";
 import { mojibakeWarnings } from "./warnings.ts";
-import { pageWidgetsOf, widgetMessage } from "./widgets.ts";
+import { dropWidget, pageWidgetsOf } from "./widgets.ts";
 
 /**
  * Raw text copied from a web page, as a reader selects and copies it: the site's
@@ -120,14 +120,6 @@ export function readRawCopy(source: string): Draft {
  */
 function closesHeadline(text: string): boolean {
   return parseByline(text) !== undefined && parseEditorLine(text) === undefined;
-}
-
-/** Reports a line when it is a page widget; returns whether it is one. */
-function dropWidget(line: Line, warnings: ImportWarning[]): boolean {
-  const widgets = pageWidgetsOf(line.text);
-  if (widgets.length === 0) return false;
-  warnings.push({ line: line.number, message: widgetMessage(line.text, widgets) });
-  return true;
 }
 
 /**

@@ -12,6 +12,8 @@ import { validateFrontMatter } from "../article/schema.ts";
 const PER_ARTICLE: Record<string, string> = {
   id: "every article needs its own id; ids are made from the day, the source and the headline",
   script: "use --script, which records the script for texts that do not show it",
+  supersedes:
+    "versions are linked automatically, by title and date; to link one by hand, set supersedes in that article's front matter",
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { ImportWarning } from "./draft.ts";
 /**
  * Page widgets: the buttons and notices a careless selection takes along above and
  * below an article (like and share bars, 打印, 关闭窗口, 【字体：大 中 小】, 扫一扫,
@@ -155,4 +156,12 @@ export function pageWidgetsOf(line: string): PageWidget[] {
 /** The warning for a line left out as a page widget. */
 export function widgetMessage(line: string, widgets: readonly PageWidget[]): string {
   return `left out «${line}»: page furniture (${widgets.map((widget) => widget.what).join(", ")}), not the article`;
+}
+
+/** Reports a line (its 1-based number and cleaned text) when it is a page widget; returns whether it is one. */
+export function dropWidget(line: { number: number; text: string }, warnings: ImportWarning[]): boolean {
+  const widgets = pageWidgetsOf(line.text);
+  if (widgets.length === 0) return false;
+  warnings.push({ line: line.number, message: widgetMessage(line.text, widgets) });
+  return true;
 }

@@ -1,8 +1,9 @@
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { describe, expect, it } from "vitest";
 import { loadArchive } from "../../../src/lib/article/load.ts";
+import { runImport, type ImportEvent } from "../../../src/lib/import/importer.ts";
 import { buildVersionChains } from "../../../src/lib/versions/chain.ts";
 import { CORPUS, runCli, tempDir } from "./helpers.ts";
 
@@ -39,5 +40,28 @@ describe("npm run import: policy documents", { timeout: 300_000 }, () => {
     const files = await glob("**/*.md", { cwd: archive, absolute: true });
     const titles = files.map((file) => /^title: (.*)$/m.exec(readFileSync(file, "utf8"))?.[1]);
     expect(new Set(titles)).toEqual(new Set(["中华人民共和国道路运输条例"]));
+  });
+
+  it("replaces a law that has files of its own in its folder, without making it supersede itself", async () => {
+    const archive = tempDir();
+    const first = await runImport([ROAD[2]!], { archive }, { event: () => undefined });
+    expect(first).toMatchObject({ written: 1, errors: 0 });
+    // The archived version has a file beside it, so it lives in a folder of its own.
+    const [flat] = await glob("articles/**/*.md", { cwd: archive, absolute: true });
+    const folder = flat!.replace(/\.md$/, "");
+    mkdirSync(folder);
+    renameSync(flat!, path.join(folder, "index.md"));
+    writeFileSync(path.join(folder, "notice.txt"), "附件\n");
+
+    const events: ImportEvent[] = [];
+    const again = await runImport([ROAD[2]!], { archive, force: true }, { event: (event) => events.push(event) });
+    expect(again).toMatchObject({ written: 1, linked: 0, errors: 0 });
+    const written = events.find((event) => event.kind === "written");
+    expect(written?.kind === "written" && written.supersedes).toBeUndefined();
+    expect(existsSync(flat!)).toBe(false);
+    expect(readdirSync(folder).sort()).toEqual(["index.md", "notice.txt"]);
+    expect(readFileSync(path.join(folder, "index.md"), "utf8")).not.toMatch(/^supersedes:/m);
+    const { articles } = await loadArchive(archive);
+    expect(articles.map((article) => article.file)).toEqual([path.join(folder, "index.md")]);
   });
 });

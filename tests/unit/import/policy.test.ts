@@ -88,6 +88,19 @@ describe("a law as plain text", () => {
     expect(wages.body).toMatch(/^## 第一章　总则$/m);
     expect(wages.body).toMatch(/^第一条 为了规范农民工工资支付行为/m);
   });
+
+  it("leaves out the page widgets copied above the title and below the last article, saying so", () => {
+    const copied = `【字体：大 中 小】\n\n${text.trim()}\n\n【打印本页】【关闭窗口】\n`;
+    expect(looksLikePolicyDocument(copied)).toBe(true);
+    const draft = readPolicyDocument(copied, "copy.txt", false);
+    expect(draft.fields).toEqual(readPolicyDocument(text, "copy.txt", false).fields);
+    expect(draft.body).not.toMatch(/字体|打印本页|关闭窗口/);
+    expect(draft.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining("left out «【字体：大 中 小】»: page furniture (font size switch"),
+      expect.stringContaining("left out «【打印本页】【关闭窗口】»: page furniture (print, close"),
+    ]);
+    expect(draft.warnings[0]?.line).toBe(1);
+  });
 });
 
 describe("history lines", () => {

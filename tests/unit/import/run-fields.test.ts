@@ -56,6 +56,7 @@ describe("--set: fields for every input of a run", () => {
     [["source=新华网", "source=人民网"], /source is set twice/],
     [["id=2020-03-04-abc"], /every article needs its own id/],
     [["script=hant"], /use --script/],
+    [["supersedes=2020-03-04-abc"], /^--set supersedes=2020-03-04-abc: versions are linked automatically, by title/],
     [["editor="], /^--set editor: .*empty value/],
   ])("refuses %s with a message naming the option", (options, message) => {
     const parsed = parseRunFields(options);
