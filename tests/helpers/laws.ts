@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { ROOT } from "./archive.ts";
+import { articleFile, ROOT } from "./archive.ts";
 
 /** The folder of real laws and regulations (see ../shared/corpus/README.md). */
 export const LAWS_DIR = path.join(ROOT, "../shared/corpus/laws");
@@ -57,16 +57,8 @@ export type LawFields = Record<string, string | undefined>;
  * day as its date), with the given fields added, such as `supersedes`.
  */
 export function lawArticle(law: LawFile, id: string, fields: LawFields = {}): string {
-  const base: LawFields = {
-    id,
-    title: JSON.stringify(law.title),
-    date: law.day ?? "2000-01-01",
-    script: "hans",
-    document_type: "法律",
-    ...fields,
-  };
-  const lines = Object.entries(base)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([key, value]) => `${key}: ${value}`);
-  return `---\n${lines.join("\n")}\n---\n${law.body}`;
+  return articleFile(
+    { id, title: JSON.stringify(law.title), date: law.day ?? "2000-01-01", document_type: "法律", ...fields },
+    law.body,
+  );
 }
