@@ -1,8 +1,10 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { createConverter, loadSiteRules, siteRulesPath, TO_HANS, TO_HANT } from "../lib/script/index.ts";
-import { buildSearchIndex } from "../lib/search/indexer.ts";
-import { archiveDir } from "../lib/site/config.ts";
+import { buildRole } from "../lib/build/role.ts";
+import { readRecords, writeRecord } from "../lib/build/record.ts";
+import { buildSearchIndex, indexShards, writeSearchManifests, type IndexOptions } from "../lib/search/indexer.ts";
+import { archiveDir, loadSiteConfig } from "../lib/site/config.ts";
 
 /**
  * Pages per Pagefind index before the index is split into shards. Pagefind needs about
@@ -21,7 +23,9 @@ export interface SearchIntegrationOptions {
  * Builds the full-text search index after the site is built (`astro:build:done`): every
  * article page in each script, with the query conversion tables the search page uses.
  * Any page that cannot be indexed fails the build. Shards whose pages did not change since
- * the last build are copied from Astro's cache folder instead of indexed again.
+ * the last build are copied from Astro's cache folder instead of indexed again. In a site
+ * built in parts (src/lib/build/role.ts), a part indexes its own pages' shards and records
+ * them, and the assemble step writes the manifests and tables of every part's shards.
  */
 export default function searchIntegration(options: SearchIntegrationOptions = {}): AstroIntegration {
   let base = "/";
@@ -42,16 +46,33 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
           toHant: createConverter(TO_HANT, { siteRules }).rules,
           toHans: createConverter(TO_HANS, { siteRules }).rules,
         };
+        const role = buildRole();
+        const yearsPerPart = loadSiteConfig(archive).years_per_part;
+        const indexOptions: IndexOptions = {
+          siteDir: fileURLToPath(dir),
+          base,
+          shardPages,
+          rules,
+          ...(yearsPerPart === undefined ? {} : { yearsPerPart }),
+          ...(cacheDir === undefined ? {} : { cacheDir }),
+          log: (message) => logger.info(message),
+        };
+        if (role.kind === "assemble") {
+          const shards = (await readRecords(role.parts, "shards")).flat();
+          await writeSearchManifests(indexOptions, shards);
+          logger.info(`search manifests written for ${shards.length} shard(s) of ${role.parts.length} part(s)`);
+          return;
+        }
         logger.info("indexing article pages for search");
         try {
-          const report = await buildSearchIndex({
-            siteDir: fileURLToPath(dir),
-            base,
-            shardPages,
-            rules,
-            ...(cacheDir === undefined ? {} : { cacheDir }),
-            log: (message) => logger.info(message),
-          });
+          let report;
+          if (role.kind === "part") {
+            const indexed = await indexShards(indexOptions);
+            await writeRecord(role.record, "shards", indexed.summaries);
+            report = indexed.report;
+          } else {
+            report = await buildSearchIndex(indexOptions);
+          }
           const counts = Object.entries(report.pages).map(([language, pages]) => `${pages} ${language}`);
           const reused = report.shards.filter((shard) => shard.reused).length;
           logger.info(
