@@ -72,6 +72,8 @@ export interface IndexReport {
 /**
  * What the manifests and query tables need to know of one shard: a part of a site built in
  * parts records these for the assemble step, which writes the manifests of all parts' shards.
+ * Anything a manifest says of a shard must come from here: the assemble step's own output
+ * folder holds no shard's files.
  */
 export interface ShardSummary {
   name: string;
