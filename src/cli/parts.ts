@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatProblems, loadArchive } from "../lib/article/load.ts";
 import { codeHash, partFingerprints } from "../lib/build/fingerprint.ts";
@@ -35,6 +36,9 @@ Options:
   --json            plan: print JSON
   -h, --help        show this help`;
 
+/** Astro's command-line entry, run with the Node that runs this command. */
+const ASTRO = fileURLToPath(new URL("../../node_modules/astro/bin/astro.mjs", import.meta.url));
+
 /** The file in a part's folder holding the fingerprint it was built from, written once the part is whole. */
 const FINGERPRINT_FILE = "fingerprint";
 
@@ -68,10 +72,24 @@ async function plan(yearsPerPart: number): Promise<Part[]> {
   });
 }
 
+/**
+ * The plan, made in a process of its own: making it holds the whole archive in memory, which
+ * this process would otherwise keep while a part's build runs beside it.
+ */
+function planApart(): Part[] {
+  const result = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "plan", "--json"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`making the plan failed (status ${String(result.status)})`);
+  return JSON.parse(result.stdout) as Part[];
+}
+
 /** Runs `astro build` into `outDir` with the given role settings; throws when it fails. */
 function astroBuild(outDir: string, cacheName: string, env: Record<string, string>): void {
   const cacheRoot = process.env["ASTRO_CACHE_DIR"] ?? "node_modules/.astro";
-  const result = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
+  const result = spawnSync(process.execPath, [ASTRO, "build", "--outDir", outDir], {
     stdio: "inherit",
     // Each part keeps a cache of its own: Astro's incremental cache holds the pages its last build made.
     env: { ...process.env, ...env, ASTRO_CACHE_DIR: path.resolve(cacheRoot, cacheName) },
@@ -160,12 +178,13 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const partsDir = path.resolve(values.parts);
-  const parts = await plan(yearsPerPart);
   if (command === "plan") {
+    const parts = await plan(yearsPerPart);
     if (values.json) console.log(JSON.stringify(parts));
     else for (const part of parts) console.log(`${part.name}\t${part.fingerprint}`);
     return 0;
   }
+  const parts = planApart();
   if (command === "part") {
     const span = parseSpan(name as string);
     const part = parts.find((candidate) => candidate.name === spanName(span));
