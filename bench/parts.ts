@@ -37,7 +37,8 @@ function report(label: string, run: MeasuredRun): void {
   if (run.status !== 0) throw new Error(`${label} failed:\n${run.tail.join("\n")}`);
   console.log(
     `${label.padEnd(22)} ${secs(run.seconds).padStart(9)}  peak ${gib(run.peakTreeBytes)}  ` +
-      `cpu ${secs(run.cpuSeconds)}  load ${run.load.map((load) => load.toFixed(2)).join("→")}`,
+      `cpu ${secs(run.cpuSeconds)}  load ${run.load.map((load) => load.toFixed(2)).join("→")}  ` +
+      [...run.programs].map(([name, use]) => `${name} ${gib(use.peakBytes)}`).join(", "),
   );
 }
 
