@@ -7,7 +7,11 @@ import { formatProblems, loadArchive } from "../lib/article/load.ts";
 import { codeHash, partFingerprints } from "../lib/build/fingerprint.ts";
 import { joinFolders, keepPartFiles } from "../lib/build/join.ts";
 import { parseSpan, planParts, spanName, spanOf } from "../lib/build/parts.ts";
-import { PART_SITE } from "../lib/build/record.ts";
+import { PART_SITE, writeRecord } from "../lib/build/record.ts";
+import { indexSummary, searchIndexOptions, SHARD_CACHE } from "../integrations/search.ts";
+import { precompressSite } from "../lib/publish/precompress.ts";
+import { BUNDLE_DIR, indexShards } from "../lib/search/indexer.ts";
+import { basePath } from "../lib/site/base.ts";
 import { siteRulesPath } from "../lib/script/index.ts";
 import { archiveDir, loadSiteConfig } from "../lib/site/config.ts";
 
@@ -86,13 +90,16 @@ function planApart(): Part[] {
   return JSON.parse(result.stdout) as Part[];
 }
 
+/** The cache folder of one build: each part keeps its own, as Astro's incremental cache holds the pages its last build made. */
+function cacheFolder(name: string): string {
+  return path.resolve(process.env["ASTRO_CACHE_DIR"] ?? "node_modules/.astro", name);
+}
+
 /** Runs `astro build` into `outDir` with the given role settings; throws when it fails. */
 function astroBuild(outDir: string, cacheName: string, env: Record<string, string>): void {
-  const cacheRoot = process.env["ASTRO_CACHE_DIR"] ?? "node_modules/.astro";
   const result = spawnSync(process.execPath, [ASTRO, "build", "--outDir", outDir], {
     stdio: "inherit",
-    // Each part keeps a cache of its own: Astro's incremental cache holds the pages its last build made.
-    env: { ...process.env, ...env, ASTRO_CACHE_DIR: path.resolve(cacheRoot, cacheName) },
+    env: { ...process.env, ...env, ASTRO_CACHE_DIR: cacheFolder(cacheName) },
   });
   if (result.status !== 0) throw new Error(`astro build into ${outDir} failed (status ${String(result.status)})`);
 }
@@ -110,8 +117,22 @@ async function buildPart(part: Part, partsDir: string): Promise<void> {
   }
   const started = performance.now();
   await rm(dir, { recursive: true, force: true });
-  astroBuild(path.join(dir, PART_SITE), `part-${part.name}`, { BUILD_PART: part.name, BUILD_RECORD: dir });
-  await keepPartFiles(path.join(dir, PART_SITE));
+  const siteDir = path.join(dir, PART_SITE);
+  const cacheName = `part-${part.name}`;
+  astroBuild(siteDir, cacheName, { BUILD_PART: part.name, BUILD_RECORD: dir });
+  // The search shards, once Astro has exited: its memory and Pagefind's never add up.
+  const site = loadSiteConfig();
+  const options = await searchIndexOptions({
+    siteDir,
+    base: basePath(site.url),
+    cacheDir: path.join(cacheFolder(cacheName), SHARD_CACHE),
+    log: (message) => console.log(message),
+  });
+  const { report, summaries } = await indexShards(options);
+  console.log(indexSummary(report));
+  await writeRecord(dir, "shards", summaries);
+  if (site.precompress) await precompressSite(path.join(siteDir, BUNDLE_DIR));
+  await keepPartFiles(siteDir);
   await writeFile(path.join(dir, FINGERPRINT_FILE), part.fingerprint);
   console.log(`part ${part.name}: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

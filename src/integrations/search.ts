@@ -2,8 +2,8 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { createConverter, loadSiteRules, siteRulesPath, TO_HANS, TO_HANT } from "../lib/script/index.ts";
 import { buildRole } from "../lib/build/role.ts";
-import { readRecords, writeRecord } from "../lib/build/record.ts";
-import { buildSearchIndex, indexShards, writeSearchManifests, type IndexOptions } from "../lib/search/indexer.ts";
+import { readRecords } from "../lib/build/record.ts";
+import { buildSearchIndex, writeSearchManifests, type IndexOptions, type IndexReport } from "../lib/search/indexer.ts";
 import { archiveDir, loadSiteConfig } from "../lib/site/config.ts";
 
 /**
@@ -20,12 +20,36 @@ export interface SearchIntegrationOptions {
 }
 
 /**
+ * The indexing options for a built site: the shard size (SEARCH_SHARD_PAGES, else the
+ * given default), the archive's override rules and its years per part. `npm run build:part`
+ * indexes a part with them after Astro has exited.
+ */
+export async function searchIndexOptions(
+  site: { siteDir: string; base: string; cacheDir?: string; log: (message: string) => void },
+  defaultShardPages = DEFAULT_SHARD_PAGES,
+): Promise<IndexOptions> {
+  const archive = archiveDir();
+  const siteRules = await loadSiteRules(siteRulesPath(archive));
+  const yearsPerPart = loadSiteConfig(archive).years_per_part;
+  return {
+    ...site,
+    shardPages: shardSize(process.env["SEARCH_SHARD_PAGES"], defaultShardPages),
+    rules: {
+      toHant: createConverter(TO_HANT, { siteRules }).rules,
+      toHans: createConverter(TO_HANS, { siteRules }).rules,
+    },
+    ...(yearsPerPart === undefined ? {} : { yearsPerPart }),
+  };
+}
+
+/**
  * Builds the full-text search index after the site is built (`astro:build:done`): every
  * article page in each script, with the query conversion tables the search page uses.
  * Any page that cannot be indexed fails the build. Shards whose pages did not change since
  * the last build are copied from Astro's cache folder instead of indexed again. In a site
- * built in parts (src/lib/build/role.ts), a part indexes its own pages' shards and records
- * them, and the assemble step writes the manifests and tables of every part's shards.
+ * built in parts (src/lib/build/role.ts), `npm run build:part` indexes a part's shards once
+ * Astro has exited, so that Astro's memory and Pagefind's never add up; the assemble step
+ * writes the manifests and tables of every part's shards.
  */
 export default function searchIntegration(options: SearchIntegrationOptions = {}): AstroIntegration {
   let base = "/";
@@ -36,27 +60,20 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
       "astro:config:done": ({ config }) => {
         base = config.base;
         // Astro's own cache folder, kept between builds: shards whose pages are unchanged are reused from it.
-        cacheDir = fileURLToPath(new URL("search-shards/", config.cacheDir));
+        cacheDir = fileURLToPath(new URL(`${SHARD_CACHE}/`, config.cacheDir));
       },
       "astro:build:done": async ({ dir, logger }) => {
-        const shardPages = shardSize(process.env["SEARCH_SHARD_PAGES"], options.shardPages ?? DEFAULT_SHARD_PAGES);
-        const archive = archiveDir();
-        const siteRules = await loadSiteRules(siteRulesPath(archive));
-        const rules = {
-          toHant: createConverter(TO_HANT, { siteRules }).rules,
-          toHans: createConverter(TO_HANS, { siteRules }).rules,
-        };
         const role = buildRole();
-        const yearsPerPart = loadSiteConfig(archive).years_per_part;
-        const indexOptions: IndexOptions = {
-          siteDir: fileURLToPath(dir),
-          base,
-          shardPages,
-          rules,
-          ...(yearsPerPart === undefined ? {} : { yearsPerPart }),
-          ...(cacheDir === undefined ? {} : { cacheDir }),
-          log: (message) => logger.info(message),
-        };
+        if (role.kind === "part") return;
+        const indexOptions = await searchIndexOptions(
+          {
+            siteDir: fileURLToPath(dir),
+            base,
+            ...(cacheDir === undefined ? {} : { cacheDir }),
+            log: (message) => logger.info(message),
+          },
+          options.shardPages,
+        );
         if (role.kind === "assemble") {
           const shards = (await readRecords(role.parts, "shards")).flat();
           await writeSearchManifests(indexOptions, shards);
@@ -65,26 +82,27 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
         }
         logger.info("indexing article pages for search");
         try {
-          let report;
-          if (role.kind === "part") {
-            const indexed = await indexShards(indexOptions);
-            await writeRecord(role.record, "shards", indexed.summaries);
-            report = indexed.report;
-          } else {
-            report = await buildSearchIndex(indexOptions);
-          }
-          const counts = Object.entries(report.pages).map(([language, pages]) => `${pages} ${language}`);
-          const reused = report.shards.filter((shard) => shard.reused).length;
-          logger.info(
-            `search index: ${counts.join(", ")} pages in ${report.seconds.toFixed(1)} s ` +
-              `(${reused} of ${report.shards.length} shard(s) reused)`,
-          );
+          const report = await buildSearchIndex(indexOptions);
+          logger.info(indexSummary(report));
         } catch (error) {
           throw new Error(`search indexing failed: ${(error as Error).message}`, { cause: error });
         }
       },
     },
   };
+}
+
+/** The folder of the search shard cache inside Astro's cache folder. */
+export const SHARD_CACHE = "search-shards";
+
+/** One line saying what an indexing run did. */
+export function indexSummary(report: IndexReport): string {
+  const counts = Object.entries(report.pages).map(([language, pages]) => `${pages} ${language}`);
+  const reused = report.shards.filter((shard) => shard.reused).length;
+  return (
+    `search index: ${counts.join(", ")} pages in ${report.seconds.toFixed(1)} s ` +
+    `(${reused} of ${report.shards.length} shard(s) reused)`
+  );
 }
 
 function shardSize(fromEnvironment: string | undefined, fallback: number): number {
