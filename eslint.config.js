@@ -2,7 +2,7 @@ import eslintPluginAstro from "eslint-plugin-astro";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", ".astro/", ".astro-cache/", "node_modules/", "bench/out/", "**/*.tmp.*"] },
+  { ignores: ["dist/", "parts/", ".astro/", ".astro-cache/", "node_modules/", "bench/out/", "**/*.tmp.*"] },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   {

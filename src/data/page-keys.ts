@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ArticleMeta, Script } from "../lib/article/schema.ts";
 import { siteRulesPath } from "../lib/script/index.ts";
-import { articlePageKey, siteInputsHash } from "../lib/site/page-key.ts";
+import { articlePageKey, linkedArticles, siteInputsHash } from "../lib/site/page-key.ts";
 import { archiveDir } from "../lib/site/config.ts";
 import { getBrowseIndex } from "./browse.ts";
 import { getVersionChains } from "./versions.ts";
@@ -40,19 +40,10 @@ function siteInputs(): string {
  */
 export async function articleCacheKey(article: { data: ArticleMeta; body: string }, script: Script): Promise<string> {
   const [index, chains] = await Promise.all([getBrowseIndex(), getVersionChains()]);
-  const id = article.data.id;
-  const { previous, next } = index.neighbours(id);
   return articlePageKey({
     site: siteInputs(),
     script,
     article,
-    linked: [
-      previous ?? null,
-      next ?? null,
-      ...index.cites(id),
-      ...index.citedBy(id),
-      ...index.related(id),
-      ...(chains.chainOf(id) ?? []),
-    ],
+    linked: linkedArticles({ index, chains }, article.data.id),
   });
 }

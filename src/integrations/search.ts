@@ -1,8 +1,10 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { createConverter, loadSiteRules, siteRulesPath, TO_HANS, TO_HANT } from "../lib/script/index.ts";
-import { buildSearchIndex } from "../lib/search/indexer.ts";
-import { archiveDir } from "../lib/site/config.ts";
+import { buildRole } from "../lib/build/role.ts";
+import { readRecords } from "../lib/build/record.ts";
+import { buildSearchIndex, writeSearchManifests, type IndexOptions, type IndexReport } from "../lib/search/indexer.ts";
+import { archiveDir, loadSiteConfig } from "../lib/site/config.ts";
 
 /**
  * Pages per Pagefind index before the index is split into shards. Pagefind needs about
@@ -18,10 +20,36 @@ export interface SearchIntegrationOptions {
 }
 
 /**
+ * The indexing options for a built site: the shard size (SEARCH_SHARD_PAGES, else the
+ * given default), the archive's override rules and its years per part. `npm run build:part`
+ * indexes a part with them after Astro has exited.
+ */
+export async function searchIndexOptions(
+  site: { siteDir: string; base: string; cacheDir?: string; log: (message: string) => void },
+  defaultShardPages = DEFAULT_SHARD_PAGES,
+): Promise<IndexOptions> {
+  const archive = archiveDir();
+  const siteRules = await loadSiteRules(siteRulesPath(archive));
+  const yearsPerPart = loadSiteConfig(archive).years_per_part;
+  return {
+    ...site,
+    shardPages: shardSize(process.env["SEARCH_SHARD_PAGES"], defaultShardPages),
+    rules: {
+      toHant: createConverter(TO_HANT, { siteRules }).rules,
+      toHans: createConverter(TO_HANS, { siteRules }).rules,
+    },
+    ...(yearsPerPart === undefined ? {} : { yearsPerPart }),
+  };
+}
+
+/**
  * Builds the full-text search index after the site is built (`astro:build:done`): every
  * article page in each script, with the query conversion tables the search page uses.
  * Any page that cannot be indexed fails the build. Shards whose pages did not change since
- * the last build are copied from Astro's cache folder instead of indexed again.
+ * the last build are copied from Astro's cache folder instead of indexed again. In a site
+ * built in parts (src/lib/build/role.ts), `npm run build:part` indexes a part's shards once
+ * Astro has exited, so that Astro's memory and Pagefind's never add up; the assemble step
+ * writes the manifests and tables of every part's shards.
  */
 export default function searchIntegration(options: SearchIntegrationOptions = {}): AstroIntegration {
   let base = "/";
@@ -32,38 +60,49 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
       "astro:config:done": ({ config }) => {
         base = config.base;
         // Astro's own cache folder, kept between builds: shards whose pages are unchanged are reused from it.
-        cacheDir = fileURLToPath(new URL("search-shards/", config.cacheDir));
+        cacheDir = fileURLToPath(new URL(`${SHARD_CACHE}/`, config.cacheDir));
       },
       "astro:build:done": async ({ dir, logger }) => {
-        const shardPages = shardSize(process.env["SEARCH_SHARD_PAGES"], options.shardPages ?? DEFAULT_SHARD_PAGES);
-        const archive = archiveDir();
-        const siteRules = await loadSiteRules(siteRulesPath(archive));
-        const rules = {
-          toHant: createConverter(TO_HANT, { siteRules }).rules,
-          toHans: createConverter(TO_HANS, { siteRules }).rules,
-        };
-        logger.info("indexing article pages for search");
-        try {
-          const report = await buildSearchIndex({
+        const role = buildRole();
+        if (role.kind === "part") return;
+        const indexOptions = await searchIndexOptions(
+          {
             siteDir: fileURLToPath(dir),
             base,
-            shardPages,
-            rules,
             ...(cacheDir === undefined ? {} : { cacheDir }),
             log: (message) => logger.info(message),
-          });
-          const counts = Object.entries(report.pages).map(([language, pages]) => `${pages} ${language}`);
-          const reused = report.shards.filter((shard) => shard.reused).length;
-          logger.info(
-            `search index: ${counts.join(", ")} pages in ${report.seconds.toFixed(1)} s ` +
-              `(${reused} of ${report.shards.length} shard(s) reused)`,
-          );
+          },
+          options.shardPages,
+        );
+        if (role.kind === "assemble") {
+          const shards = (await readRecords(role.parts, "shards")).flat();
+          await writeSearchManifests(indexOptions, shards);
+          logger.info(`search manifests written for ${shards.length} shard(s) of ${role.parts.length} part(s)`);
+          return;
+        }
+        logger.info("indexing article pages for search");
+        try {
+          const report = await buildSearchIndex(indexOptions);
+          logger.info(indexSummary(report));
         } catch (error) {
           throw new Error(`search indexing failed: ${(error as Error).message}`, { cause: error });
         }
       },
     },
   };
+}
+
+/** The folder of the search shard cache inside Astro's cache folder. */
+export const SHARD_CACHE = "search-shards";
+
+/** One line saying what an indexing run did. */
+export function indexSummary(report: IndexReport): string {
+  const counts = Object.entries(report.pages).map(([language, pages]) => `${pages} ${language}`);
+  const reused = report.shards.filter((shard) => shard.reused).length;
+  return (
+    `search index: ${counts.join(", ")} pages in ${report.seconds.toFixed(1)} s ` +
+    `(${reused} of ${report.shards.length} shard(s) reused)`
+  );
 }
 
 function shardSize(fromEnvironment: string | undefined, fallback: number): number {

@@ -37,6 +37,8 @@ export interface IndexOptions {
   base?: string;
   /** Most pages in one Pagefind index; more pages are split into date-ordered shards. */
   shardPages: number;
+  /** Set when the site is built in parts of this many years: shards are cut at the parts' boundaries. */
+  yearsPerPart?: number;
   /** The override rules in force for each conversion direction (the project's converters' rules). */
   rules: { toHant: readonly Rule[]; toHans: readonly Rule[] };
   /** Progress messages. */
@@ -67,11 +69,26 @@ export interface IndexReport {
   seconds: number;
 }
 
+/**
+ * What the manifests and query tables need to know of one shard: a part of a site built in
+ * parts records these for the assemble step, which writes the manifests of all parts' shards.
+ * Anything a manifest says of a shard must come from here: the assemble step's own output
+ * folder holds no shard's files.
+ */
+export interface ShardSummary {
+  name: string;
+  /** Its article pages per language (zh-hans, zh-hant). */
+  pages: Record<string, number>;
+  /** The query-table patterns its pages contain. */
+  vocabulary: readonly string[];
+}
+
 interface ArticlePage {
   file: string;
   url: string;
   lang: string;
   sortValue: string;
+  day: string;
   /** A hash of the page's HTML, for the shard cache. */
   hash: string;
 }
@@ -82,6 +99,17 @@ interface ArticlePage {
  * the pages, when a page cannot be indexed: a page missing from search is a bug.
  */
 export async function buildSearchIndex(options: IndexOptions): Promise<IndexReport> {
+  const indexed = await indexShards(options);
+  await writeSearchManifests(options, indexed.summaries);
+  return indexed.report;
+}
+
+/**
+ * Indexes the article pages of a built site into shards under /pagefind/, without the
+ * manifests: a part of a site built in parts does this, and the assemble step writes the
+ * manifests from every part's summaries (writeSearchManifests).
+ */
+export async function indexShards(options: IndexOptions): Promise<{ report: IndexReport; summaries: ShardSummary[] }> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const bundleRoot = path.join(options.siteDir, BUNDLE_DIR);
@@ -91,15 +119,16 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
   const patterns = tablePatterns([steps.toHant, steps.toHans]);
   const vocabulary = new VocabularyScanner(patterns);
   const pages = await readArticlePages(options.siteDir);
-  const shards = planShards(pages, options.shardPages);
+  const shards = planShards(pages, options.shardPages, options.yearsPerPart);
   log(`${pages.length} article pages in ${shards.length} shard(s) of at most ${options.shardPages} pages`);
 
   const cache = options.cacheDir === undefined ? undefined : new ShardCache(options.cacheDir);
   const version = pagefindVersion();
   const scannedFor = patternsDigest(patterns);
-  const sharded = shards.length > 1;
+  // A site built in parts always has its sort anchors: a part cannot know how many shards the others have.
+  const sharded = shards.length > 1 || options.yearsPerPart !== undefined;
   const reports: ShardReport[] = [];
-  const found: (readonly string[])[] = [];
+  const summaries: ShardSummary[] = [];
   for (const shard of shards) {
     const shardStarted = performance.now();
     const outcome = await indexOrReuse(shard, {
@@ -111,7 +140,9 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
       scannedFor,
       vocabulary,
     });
-    found.push(outcome.vocabulary);
+    const counts: Record<string, number> = {};
+    for (const page of shard.pages) counts[page.lang] = (counts[page.lang] ?? 0) + 1;
+    summaries.push({ name: shard.name, pages: counts, vocabulary: outcome.vocabulary });
     const report = {
       name: shard.name,
       pages: shard.pages.length,
@@ -124,14 +155,24 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
     reports.push(report);
   }
   await cache?.prune();
-  const archiveVocabulary = new Set(found.flat());
-
   const counts: Record<string, number> = {};
   for (const language of SEARCH_LANGUAGES) {
     counts[language.tag] = pages.filter((page) => page.lang === language.tag).length;
-    await writeReaderFiles(language, shards, { ...options, bundleRoot, steps, vocabulary: archiveVocabulary });
   }
-  return { pages: counts, shards: reports, seconds: (performance.now() - started) / 1000 };
+  return { report: { pages: counts, shards: reports, seconds: (performance.now() - started) / 1000 }, summaries };
+}
+
+/**
+ * Writes what the search pages fetch, for the shards given oldest first: one manifest per
+ * script and the query conversion tables, made from every shard's vocabulary.
+ */
+export async function writeSearchManifests(options: IndexOptions, summaries: readonly ShardSummary[]): Promise<void> {
+  const bundleRoot = path.join(options.siteDir, BUNDLE_DIR);
+  const steps = { toHant: openccSteps(TO_HANT), toHans: openccSteps(TO_HANS) };
+  const vocabulary = new Set(summaries.flatMap((summary) => summary.vocabulary));
+  for (const language of SEARCH_LANGUAGES) {
+    await writeReaderFiles(language, summaries, { ...options, bundleRoot, steps, vocabulary });
+  }
 }
 
 interface ReuseContext extends ShardContext {
@@ -179,7 +220,7 @@ interface ReaderContext extends IndexOptions {
 /** Writes what the search page of one script fetches: its manifest and the table for queries typed in the other script. */
 async function writeReaderFiles(
   language: SearchLanguage,
-  shards: readonly ShardPlan<ArticlePage>[],
+  shards: readonly ShardSummary[],
   context: ReaderContext,
 ): Promise<void> {
   const toReader = language.script === "hans" ? "toHans" : "toHant";
@@ -203,9 +244,9 @@ async function writeReaderFiles(
         },
       }
     : built;
-  const inLanguage = shards.filter((shard) => shard.pages.some((page) => page.lang === language.tag));
+  const inLanguage = shards.filter((shard) => (shard.pages[language.tag] ?? 0) > 0);
   const manifest: SearchManifest = {
-    pages: inLanguage.reduce((sum, shard) => sum + shard.pages.filter((page) => page.lang === language.tag).length, 0),
+    pages: inLanguage.reduce((sum, shard) => sum + (shard.pages[language.tag] ?? 0), 0),
     // Newest first: the first shard is the one Pagefind loads as its primary index.
     shards: inLanguage.map((shard) => withBase(base, `${BUNDLE_DIR}/${shard.name}/`)).reverse(),
     sortBase: context.shardPages + 1,

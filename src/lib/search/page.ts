@@ -6,6 +6,8 @@ export interface PageFacts {
   lang: string;
   /** The page's date sort value, from its data-pagefind-sort attribute. */
   sortValue: string;
+  /** The article's calendar day (YYYY-MM-DD), from its date meta: the year decides its part (src/lib/build/parts.ts). */
+  day: string;
 }
 
 /**
@@ -19,7 +21,9 @@ export function pageFacts(html: string): PageFacts | { missing: string } {
   if (!/\sdata-pagefind-body[\s>=]/.test(html)) return { missing: "a data-pagefind-body element" };
   const sortValue = new RegExp(`\\sdata-pagefind-sort="${DATE_SORT_KEY}:([^"]+)"`).exec(html)?.[1];
   if (!sortValue) return { missing: `a data-pagefind-sort="${DATE_SORT_KEY}:…" attribute` };
-  return { lang: detached(lang.toLowerCase()), sortValue: detached(sortValue) };
+  const day = /\sdata-pagefind-meta="date:(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
+  if (!day) return { missing: 'a data-pagefind-meta="date:YYYY-MM-DD" attribute' };
+  return { lang: detached(lang.toLowerCase()), sortValue: detached(sortValue), day: detached(day) };
 }
 
 /**

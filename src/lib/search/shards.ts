@@ -6,16 +6,21 @@
  * so every shard covers one stretch of time and, as an archive grows at its new end,
  * older shards come out of each build unchanged.
  */
+import { spanName, spanOf } from "../build/parts.ts";
 
-/** A page to index, with the value it sorts by (its publication time). */
+/** A page to index, with the value it sorts by (its publication time) and its calendar day. */
 export interface PlannedPage {
   url: string;
   sortValue: string;
+  day: string;
 }
 
 /** One shard: a stretch of pages in date order. */
 export interface ShardPlan<P extends PlannedPage = PlannedPage> {
-  /** Its folder under /pagefind/: "0" for the oldest stretch, then "1", "2"… */
+  /**
+   * Its folder under /pagefind/: "0" for the oldest stretch, then "1", "2"…; in a site built
+   * in parts, its part's span and its place in it ("2019-2021-0"), the same whichever parts exist.
+   */
   name: string;
   pages: P[];
 }
@@ -30,14 +35,38 @@ export const SORT_ANCHOR_WORD = "pagefindsortanchor";
 /** The anchor record's sort value: before any date. */
 export const SORT_ANCHOR_VALUE = "0000";
 
-/** Cuts pages, ordered by sort value then URL, into shards of at most `capacity` pages. */
-export function planShards<P extends PlannedPage>(pages: readonly P[], capacity: number): ShardPlan<P>[] {
+/**
+ * Cuts pages, ordered by sort value then URL, into shards of at most `capacity` pages. With
+ * `yearsPerPart`, the site is built in parts of that many years (src/lib/build/parts.ts):
+ * no shard crosses a part's boundary, so each part indexes its own shards, under names of
+ * its own, exactly as a build of the whole site does.
+ */
+export function planShards<P extends PlannedPage>(
+  pages: readonly P[],
+  capacity: number,
+  yearsPerPart?: number,
+): ShardPlan<P>[] {
   if (!Number.isInteger(capacity) || capacity < 1)
     throw new RangeError(`shard capacity must be a positive whole number, got ${capacity}`);
   const ordered = [...pages].sort((a, b) => compare(a.sortValue, b.sortValue) || compare(a.url, b.url));
+  if (yearsPerPart === undefined) return cut(ordered, capacity, (piece) => String(piece));
+  const bySpan = new Map<string, { first: number; pages: P[] }>();
+  for (const page of ordered) {
+    const span = spanOf(Number(page.day.slice(0, 4)), yearsPerPart);
+    const name = spanName(span);
+    const group = bySpan.get(name) ?? { first: span.first, pages: [] };
+    group.pages.push(page);
+    bySpan.set(name, group);
+  }
+  return [...bySpan.entries()]
+    .sort(([, a], [, b]) => a.first - b.first)
+    .flatMap(([name, group]) => cut(group.pages, capacity, (piece) => `${name}-${piece}`));
+}
+
+function cut<P extends PlannedPage>(ordered: P[], capacity: number, name: (piece: number) => string): ShardPlan<P>[] {
   const shards: ShardPlan<P>[] = [];
   for (let start = 0; start < ordered.length; start += capacity) {
-    shards.push({ name: String(shards.length), pages: ordered.slice(start, start + capacity) });
+    shards.push({ name: name(shards.length), pages: ordered.slice(start, start + capacity) });
   }
   return shards;
 }

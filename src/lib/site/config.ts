@@ -43,6 +43,11 @@ const siteSchema = z
     cname: z.boolean().default(false),
     /** Write .gz and .br copies beside text files, for servers that send them as they are (docs/publishing.md). */
     precompress: z.boolean().default(false),
+    /**
+     * Build in parts of this many calendar years each (docs/performance.md): the search index
+     * is cut at the parts' boundaries, so a one-process build and one made of parts are the same.
+     */
+    years_per_part: z.number().int().min(1).optional(),
   })
   .superRefine((site, context) => {
     if (site.cname && URL.canParse(site.url) && basePath(site.url) !== "/") {

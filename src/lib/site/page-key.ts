@@ -30,3 +30,31 @@ export function siteInputsHash(parts: Record<string, string>): string {
   for (const name of Object.keys(parts).sort()) hash.update(`${name}\n${parts[name]}\n`);
   return hash.digest("hex");
 }
+
+/** The lookups an article page names other articles by: the browse index and the version chains. */
+export interface ArticleLinks<T> {
+  index: {
+    neighbours(id: string): { previous?: T | undefined; next?: T | undefined };
+    cites(id: string): readonly T[];
+    citedBy(id: string): readonly T[];
+    related(id: string): readonly T[];
+  };
+  chains: { chainOf(id: string): readonly T[] | undefined };
+}
+
+/**
+ * Every article an article page names: its neighbours in time, the documents it cites, the
+ * articles citing it, related articles and the other versions of the document. Their front
+ * matter goes into the page's key, and into the fingerprint of a part (src/lib/build/fingerprint.ts).
+ */
+export function linkedArticles<T>({ index, chains }: ArticleLinks<T>, id: string): (T | null)[] {
+  const { previous, next } = index.neighbours(id);
+  return [
+    previous ?? null,
+    next ?? null,
+    ...index.cites(id),
+    ...index.citedBy(id),
+    ...index.related(id),
+    ...(chains.chainOf(id) ?? []),
+  ];
+}

@@ -7,8 +7,11 @@ import { feedItems, feedLanguage, newestOf } from "../../lib/browse/feeds.ts";
 import { FEED_LENGTH } from "../../lib/browse/sizes.ts";
 import { loadSiteConfig } from "../../lib/site/config.ts";
 import { absoluteUrl, homePath } from "../../lib/site/urls.ts";
+import { buildRole, makesListings } from "../../lib/build/role.ts";
 
 export function getStaticPaths() {
+  // A part of a site built in parts makes article pages only (src/lib/build/role.ts).
+  if (!makesListings(buildRole())) return [];
   return SCRIPTS.map((script) => ({ params: { script: scriptSegment(script) }, props: { script } }));
 }
 

@@ -53,3 +53,41 @@ export function buildSite(archiveDir: string, place: BuildPlace = freshPlace()):
     seconds: (performance.now() - started) / 1000,
   };
 }
+
+/**
+ * Runs the command that builds a site in parts (`npm run build:plan`, `build:part`,
+ * `build:assemble`: src/cli/parts.ts) in a process of its own, with the parts, the caches
+ * and the joined site (in the folder named `out`) under `work`.
+ */
+export function runParts(
+  archiveDir: string,
+  work: string,
+  args: string[],
+  env: Record<string, string> = {},
+  out = "dist",
+): BuildResult {
+  const outDir = path.join(work, out);
+  const started = performance.now();
+  const result = spawnSync(
+    "npx",
+    ["tsx", "src/cli/parts.ts", ...args, "--parts", path.join(work, "parts"), "--out", outDir],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...env,
+        ARCHIVE_DIR: archiveDir,
+        ASTRO_CACHE_DIR: path.join(work, "cache"),
+        ASTRO_TELEMETRY_DISABLED: "1",
+      },
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  return {
+    status: result.status,
+    output: `${result.stdout}${result.stderr}`,
+    outDir,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

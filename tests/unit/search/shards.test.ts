@@ -4,6 +4,7 @@ import { dateSortWeight, planShards } from "../../../src/lib/search/shards.ts";
 const page = (day: string, lang = "zh-hans") => ({
   url: `/${lang}/articles/${day}/`,
   sortValue: `${day}T00:00:00.000Z`,
+  day,
 });
 
 describe("index shards", () => {
@@ -23,6 +24,28 @@ describe("index shards", () => {
       ["2022-07-07", "2023-02-02"],
       ["2024-12-31"],
     ]);
+  });
+
+  it("in a site built in parts, cuts no shard across a part and names each by its part", () => {
+    const days = ["2019-05-01", "2021-12-31", "2022-01-01", "2022-02-02", "2022-03-03", "2023-04-04", "2026-01-01"];
+    const shards = planShards(
+      days.map((day) => page(day)),
+      2,
+      3,
+    );
+    expect(shards.map((shard) => [shard.name, shard.pages.map((p) => p.day)])).toEqual([
+      ["2019-2021-0", ["2019-05-01", "2021-12-31"]],
+      ["2022-2024-0", ["2022-01-01", "2022-02-02"]],
+      ["2022-2024-1", ["2022-03-03", "2023-04-04"]],
+      ["2025-2027-0", ["2026-01-01"]],
+    ]);
+    // A part indexing only its own pages cuts and names them as the whole site's build does.
+    const part = planShards(
+      days.slice(2, 6).map((day) => page(day)),
+      2,
+      3,
+    );
+    expect(part).toEqual(shards.slice(1, 3));
   });
 
   it("refuses a capacity that is not a positive whole number", () => {

@@ -11,8 +11,11 @@ import { FEED_LENGTH } from "../../../../../lib/browse/sizes.ts";
 import { groupPath } from "../../../../../lib/browse/urls.ts";
 import { loadSiteConfig } from "../../../../../lib/site/config.ts";
 import { absoluteUrl } from "../../../../../lib/site/urls.ts";
+import { buildRole, makesListings } from "../../../../../lib/build/role.ts";
 
 export async function getStaticPaths() {
+  // A part of a site built in parts makes article pages only (src/lib/build/role.ts).
+  if (!makesListings(buildRole())) return [];
   const index = await getBrowseIndex();
   return SCRIPTS.flatMap((script) =>
     FEED_FACETS.flatMap((facet) =>
