@@ -11,6 +11,7 @@ import { FEED_LENGTH } from "../../../../../lib/browse/sizes.ts";
 import { groupPath } from "../../../../../lib/browse/urls.ts";
 import { loadSiteConfig } from "../../../../../lib/site/config.ts";
 import { absoluteUrl } from "../../../../../lib/site/urls.ts";
+import { listingCacheKey } from "../../../../../data/page-keys.ts";
 
 export async function getStaticPaths() {
   const index = await getBrowseIndex();
@@ -19,6 +20,12 @@ export async function getStaticPaths() {
       index.groups(facet).map((group) => ({
         params: { script: scriptSegment(script), facet, key: group.key },
         props: { script, group },
+        cacheKey: listingCacheKey(script, {
+          facet,
+          key: group.key,
+          name: groupName(index, group, script),
+          items: newestOf(group.articles, FEED_LENGTH),
+        }),
       })),
     ),
   );
