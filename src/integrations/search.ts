@@ -26,6 +26,7 @@ export interface SearchIntegrationOptions {
 export default function searchIntegration(options: SearchIntegrationOptions = {}): AstroIntegration {
   let base = "/";
   let cacheDir: string | undefined;
+  let knownPagesFile: string | undefined;
   return {
     name: "archive-search",
     hooks: {
@@ -33,6 +34,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
         base = config.base;
         // Astro's own cache folder, kept between builds: shards whose pages are unchanged are reused from it.
         cacheDir = fileURLToPath(new URL("search-shards/", config.cacheDir));
+        knownPagesFile = fileURLToPath(new URL("search-pages.json", config.cacheDir));
       },
       "astro:build:done": async ({ dir, logger }) => {
         const shardPages = shardSize(process.env["SEARCH_SHARD_PAGES"], options.shardPages ?? DEFAULT_SHARD_PAGES);
@@ -50,6 +52,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
             shardPages,
             rules,
             ...(cacheDir === undefined ? {} : { cacheDir }),
+            ...(knownPagesFile === undefined ? {} : { knownPagesFile }),
             log: (message) => logger.info(message),
           });
           const counts = Object.entries(report.pages).map(([language, pages]) => `${pages} ${language}`);
