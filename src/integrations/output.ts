@@ -1,7 +1,14 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { emptyFolder, forgetOutput, outputIsKept, recordOutput, removeStale } from "../lib/site/kept-output.ts";
+import {
+  emptyFolder,
+  emptyTrash,
+  forgetOutput,
+  outputIsKept,
+  recordOutput,
+  removeStale,
+} from "../lib/site/kept-output.ts";
 
 /** The kept output folder of a build, shared with the integrations that keep files in it. */
 export interface KeptOutput {
@@ -30,6 +37,8 @@ export function keptOutput(): KeptOutput {
   let outDir = "";
   let cacheDir = "";
   let recordFile = "";
+  let trash = "";
+  let emptying: Promise<void> = Promise.resolve();
   let kept = false;
   let started = 0;
   const keptFiles = new Set<string>();
@@ -50,6 +59,7 @@ export function keptOutput(): KeptOutput {
           outDir = fileURLToPath(config.outDir);
           cacheDir = fileURLToPath(config.cacheDir);
           recordFile = path.join(cacheDir, "kept-output.json");
+          trash = path.join(cacheDir, "kept-output-trash");
         },
         "astro:build:start": async () => {
           started = Date.now();
@@ -57,6 +67,8 @@ export function keptOutput(): KeptOutput {
           // Until this build finishes, the folder is a mix the next build must not trust.
           await forgetOutput(recordFile);
           if (!kept) await emptyFolder(outDir);
+          // What the last build's sweep moved aside and had no time to remove.
+          emptying = emptyTrash(trash).catch(() => undefined);
         },
         "astro:build:done": async ({ dir, assets, logger }) => {
           const siteDir = fileURLToPath(dir);
@@ -64,7 +76,12 @@ export function keptOutput(): KeptOutput {
             state.keep(urls.map((url) => path.relative(siteDir, fileURLToPath(url)).split(path.sep).join("/")));
           }
           const sweep = performance.now();
-          const removed = removeStale(siteDir, started, keptFiles);
+          // A folder emptied at the start holds only this build's files.
+          const removed = kept ? removeStale(siteDir, started, keptFiles, trash) : 0;
+          // Beside search indexing, which keeps one core busy and the disk mostly idle.
+          void emptying
+            .then(() => emptyTrash(trash))
+            .catch((error: unknown) => logger.warn(`could not empty ${trash}: ${String(error)}`));
           await recordOutput(recordFile, outDir);
           const seconds = ((performance.now() - sweep) / 1000).toFixed(1);
           logger.info(`${removed} file(s) of an earlier build removed in ${seconds} s`);

@@ -1,8 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { forgetOutput, outputIsKept, recordOutput, removeStale } from "../../../src/lib/site/kept-output.ts";
+import {
+  emptyTrash,
+  forgetOutput,
+  outputIsKept,
+  recordOutput,
+  removeStale,
+} from "../../../src/lib/site/kept-output.ts";
 
 /** Writes a file, dated `age` seconds ago. */
 function fileAged(file: string, age: number): void {
@@ -13,17 +19,25 @@ function fileAged(file: string, age: number): void {
 }
 
 describe("the site folder kept between builds", () => {
-  it("removes files an earlier build left that this one neither wrote nor kept, and the folders they leave empty", async () => {
+  it("removes files an earlier build left that this one neither wrote nor kept, moving folders of nothing else aside", async () => {
     const site = mkdtempSync(path.join(tmpdir(), "kept-"));
     fileAged(path.join(site, "zh-hans/articles/withdrawn/index.html"), 600);
     fileAged(path.join(site, "zh-hans/articles/unchanged/index.html"), 600);
     fileAged(path.join(site, "_astro/old.js"), 600);
     fileAged(path.join(site, "_astro/new.js"), 0);
+    fileAged(path.join(site, "pagefind/1/fragment/a.pf_fragment"), 600);
+    fileAged(path.join(site, "pagefind/1/fragment/b.pf_fragment"), 600);
     const started = Date.now() - 60_000;
+    const trash = mkdtempSync(path.join(tmpdir(), "kept-trash-"));
 
-    const removed = removeStale(site, started, new Set(["zh-hans/articles/unchanged/index.html"]));
+    const removed = removeStale(site, started, new Set(["zh-hans/articles/unchanged/index.html"]), trash);
 
-    expect(removed).toBe(2);
+    expect(removed).toBe(4);
+    expect(existsSync(path.join(site, "pagefind"))).toBe(false);
+    // The withdrawn article's folder and the old search bundles.
+    expect(readdirSync(trash)).toHaveLength(2);
+    await emptyTrash(trash);
+    expect(readdirSync(trash)).toEqual([]);
     expect(existsSync(path.join(site, "zh-hans/articles/withdrawn"))).toBe(false);
     expect(existsSync(path.join(site, "zh-hans/articles/unchanged/index.html"))).toBe(true);
     expect(existsSync(path.join(site, "_astro/old.js"))).toBe(false);
