@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -14,12 +14,21 @@ import path from "node:path";
 interface OutputRecord {
   /** The site folder the last finished build wrote. */
   outDir: string;
+  /** The identity (size, modification time, inode) of the folder's MARKER as that build wrote it. */
+  marker: string;
 }
 
 /**
+ * A file every build writes anew (the site's root page, which has no cache key): a folder
+ * whose copy is the one the last build wrote was not emptied, replaced or restored since.
+ */
+const MARKER = "index.html";
+
+/**
  * Whether the site folder holds the output of the last finished build that used this cache
- * folder: its pages match the cache's record of them. A build that failed or wrote another
- * folder leaves files the cache knows nothing of, so the folder is then emptied instead.
+ * folder. A build that failed or wrote another folder, or a folder made afresh (a new
+ * checkout, a CI run that keeps only the cache folder), is not trusted: it is emptied and
+ * everything is written again.
  */
 export async function outputIsKept(recordFile: string, outDir: string): Promise<boolean> {
   let record: OutputRecord;
@@ -29,14 +38,26 @@ export async function outputIsKept(recordFile: string, outDir: string): Promise<
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
   }
-  return path.resolve(record.outDir) === path.resolve(outDir);
+  return path.resolve(record.outDir) === path.resolve(outDir) && record.marker === (await markerOf(outDir));
 }
 
 /** Records that a build into `outDir` finished (read by outputIsKept). */
 export async function recordOutput(recordFile: string, outDir: string): Promise<void> {
-  const record: OutputRecord = { outDir: path.resolve(outDir) };
+  const marker = await markerOf(outDir);
+  if (marker === undefined) throw new Error(`the build wrote no ${MARKER} into ${outDir}`);
+  const record: OutputRecord = { outDir: path.resolve(outDir), marker };
   await mkdir(path.dirname(recordFile), { recursive: true });
   await writeFile(recordFile, `${JSON.stringify(record)}\n`);
+}
+
+async function markerOf(outDir: string): Promise<string | undefined> {
+  try {
+    const { size, mtimeMs, ino } = await stat(path.join(outDir, MARKER));
+    return `${size} ${mtimeMs} ${ino}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 /** Forgets the last build's record: a build has started, and until it finishes the folder is a mix of two. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -48,13 +48,23 @@ describe("the site folder kept between builds", () => {
     const work = mkdtempSync(path.join(tmpdir(), "kept-"));
     const record = path.join(work, "cache/kept-output.json");
     const site = path.join(work, "dist");
+    const other = path.join(work, "other");
+    fileAged(path.join(site, "index.html"), 0);
+    fileAged(path.join(other, "index.html"), 0);
 
     expect(await outputIsKept(record, site)).toBe(false);
     await recordOutput(record, site);
     expect(await outputIsKept(record, site)).toBe(true);
-    expect(await outputIsKept(record, path.join(work, "other"))).toBe(false);
+    expect(await outputIsKept(record, other)).toBe(false);
     // A build started and did not finish: the folder may hold a mix of two builds.
     await forgetOutput(record);
+    expect(await outputIsKept(record, site)).toBe(false);
+
+    // The folder made afresh (a new checkout, a CI run keeping only the cache folder).
+    await recordOutput(record, site);
+    rmSync(site, { recursive: true });
+    expect(await outputIsKept(record, site)).toBe(false);
+    fileAged(path.join(site, "index.html"), 3600);
     expect(await outputIsKept(record, site)).toBe(false);
   });
 });
