@@ -28,9 +28,9 @@ export interface KeptOutput {
 /**
  * Keeps the site folder between builds (Astro's config must set `vite.build.emptyOutDir:
  * false`) and removes, once the pages and downloads are in place, every file this build
- * neither wrote nor kept:
- * pages of withdrawn articles, old scripts and styles, downloads of deleted articles. When
- * the folder is not the last finished build's (a failed build, another folder), it is
+ * neither wrote nor kept: pages of withdrawn articles, old scripts and styles, downloads of
+ * deleted articles, the last search bundles. When the folder is not the one the last
+ * finished build wrote (a failed build, another folder, a folder made afresh), it is
  * emptied first, as Astro would.
  */
 export function keptOutput(): KeptOutput {
