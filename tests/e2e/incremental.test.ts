@@ -100,3 +100,27 @@ describe("rebuilding after the archive changed", () => {
     expect(indexed).toBe(ARTICLES);
   });
 });
+
+describe("rebuilding with the cache kept and the site folder made afresh (a CI run)", () => {
+  it("writes everything again, downloads too, and gives what a clean build gives", async () => {
+    const archive = mkdtempSync(path.join(tmpdir(), "incremental-ci-"));
+    const [oldest] = writeXwlbArchive(archive, { limit: 12 });
+    const place = freshPlace();
+    const firstRun = buildSite(archive, place);
+    expect(firstRun.status, firstRun.output).toBe(0);
+
+    rmSync(place.outDir, { recursive: true });
+    const text = readFileSync(path.join(archive, (oldest as XwlbArticle).file), "utf8");
+    writeFileSync(
+      path.join(archive, (oldest as XwlbArticle).file),
+      text.replace(/^title: .*$/m, "title: 更正后的标题"),
+    );
+    const nextRun = buildSite(archive, place);
+    expect(nextRun.status, nextRun.output).toBe(0);
+    const fresh = buildSite(archive);
+    expect(fresh.status, fresh.output).toBe(0);
+
+    const [a, b] = await Promise.all([folderHashes(nextRun.outDir), folderHashes(fresh.outDir)]);
+    expect(Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file])).toEqual([]);
+  });
+});
