@@ -22,6 +22,8 @@ export interface SiteBuildOptions {
   env?: Record<string, string>;
   /** A cache folder kept before and after the build, for rebuilds; by default a cold cache, removed afterwards. */
   cacheDir?: string;
+  /** Build into the site folder as the last build left it (a rebuild); by default it is removed first. */
+  keepOutDir?: boolean;
   /** Progress messages: the build's own lines, except the one line per route. */
   progress?: (message: string) => void;
 }
@@ -36,7 +38,7 @@ const ROUTE_PROGRESS_EVERY = 5000;
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   const cacheDir = options.cacheDir ?? `${options.outDir}-cache`;
-  await rm(options.outDir, { recursive: true, force: true });
+  if (!options.keepOutDir) await rm(options.outDir, { recursive: true, force: true });
   if (options.cacheDir === undefined) await rm(cacheDir, { recursive: true, force: true });
   const reader = new BuildLogReader();
   const progress = options.progress ?? (() => undefined);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ArticleMeta, Script } from "../lib/article/schema.ts";
 import { siteRulesPath } from "../lib/script/index.ts";
-import { articlePageKey, linkedArticles, siteInputsHash } from "../lib/site/page-key.ts";
+import { articlePageKey, linkedArticles, listingPageKey, siteInputsHash } from "../lib/site/page-key.ts";
 import { archiveDir } from "../lib/site/config.ts";
 import { getBrowseIndex } from "./browse.ts";
 import { getVersionChains } from "./versions.ts";
@@ -46,4 +46,14 @@ export async function articleCacheKey(article: { data: ArticleMeta; body: string
     article,
     linked: linkedArticles({ index, chains }, article.data.id),
   });
+}
+
+/**
+ * The incremental-build key of a listing page or feed in one script: the site-wide inputs
+ * and what it shows (its articles' front matter, group names and counts, its page number
+ * and the number of pages), so that an added article re-renders only the listings it is on
+ * and those whose counts or pagers it changes.
+ */
+export function listingCacheKey(script: Script, shown: unknown): string {
+  return listingPageKey({ site: siteInputs(), script, shown });
 }

@@ -1,22 +1,42 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { writeDownloads } from "../lib/downloads/write.ts";
+import type { KeptOutput } from "./output.ts";
 
 /**
  * Writes every article's downloads (BibTeX, RIS, CSL-JSON and its Markdown file) after
  * the build (`astro:build:done`), from the list one route of the build wrote
- * (src/pages/data/downloads.jsonl.ts), and removes the list.
+ * (src/pages/data/downloads.jsonl.ts), and removes the list. In a kept site folder
+ * (src/integrations/output.ts) the downloads of unchanged articles stay as they are.
  */
-export default function downloadsIntegration(): AstroIntegration {
+export default function downloadsIntegration(output: KeptOutput): AstroIntegration {
   return {
     name: "archive-downloads",
     hooks: {
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
-        const { articles, files } = await writeDownloads(fileURLToPath(dir));
+        const record = path.join(output.cacheDir, "downloads.json");
+        const previous = output.kept ? await readSignatures(record) : {};
+        const { articles, files, kept, signatures } = await writeDownloads(fileURLToPath(dir), previous);
+        output.keep(kept);
+        await writeFile(record, JSON.stringify(signatures));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`${files} download files of ${articles} articles written in ${seconds} s`);
+        logger.info(
+          `${files - kept.length} download files of ${articles} articles written in ${seconds} s ` +
+            `(${kept.length} kept from the last build)`,
+        );
       },
     },
   };
+}
+
+async function readSignatures(file: string): Promise<Record<string, string>> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw error;
+  }
 }

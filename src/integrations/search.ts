@@ -54,6 +54,7 @@ export async function searchIndexOptions(
 export default function searchIntegration(options: SearchIntegrationOptions = {}): AstroIntegration {
   let base = "/";
   let cacheDir: string | undefined;
+  let knownPagesFile: string | undefined;
   return {
     name: "archive-search",
     hooks: {
@@ -61,6 +62,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
         base = config.base;
         // Astro's own cache folder, kept between builds: shards whose pages are unchanged are reused from it.
         cacheDir = fileURLToPath(new URL(`${SHARD_CACHE}/`, config.cacheDir));
+        knownPagesFile = fileURLToPath(new URL("search-pages.json", config.cacheDir));
       },
       "astro:build:done": async ({ dir, logger }) => {
         const role = buildRole();
@@ -70,6 +72,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
             siteDir: fileURLToPath(dir),
             base,
             ...(cacheDir === undefined ? {} : { cacheDir }),
+            ...(knownPagesFile === undefined ? {} : { knownPagesFile }),
             log: (message) => logger.info(message),
           },
           options.shardPages,

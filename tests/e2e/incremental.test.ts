@@ -17,12 +17,13 @@ let clean: BuildResult;
 let edited: XwlbArticle;
 let deleted: XwlbArticle;
 let added: string;
+let first: BuildResult;
 
 beforeAll(() => {
   const archive = mkdtempSync(path.join(tmpdir(), "incremental-"));
   articles = writeXwlbArchive(archive, { limit: ARTICLES });
   const place: BuildPlace = { ...freshPlace(), env: { SEARCH_SHARD_PAGES: SHARD_PAGES } };
-  const first = buildSite(archive, place);
+  first = buildSite(archive, place);
   if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
 
   // An article arrives (the newest), one is corrected (title and body), one is withdrawn:
@@ -54,7 +55,8 @@ beforeAll(() => {
 });
 
 describe("rebuilding after the archive changed", () => {
-  it("gives byte for byte what a clean build gives", async () => {
+  it("gives byte for byte what a clean build gives, in the same folder, with no file left over", async () => {
+    expect(rebuilt.outDir).toBe(first.outDir);
     const [a, b] = await Promise.all([folderHashes(rebuilt.outDir), folderHashes(clean.outDir)]);
     const differing = Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file]);
     expect(differing).toEqual([]);
@@ -64,10 +66,16 @@ describe("rebuilding after the archive changed", () => {
     const reused = rebuilt.output.match(/\((cached|restored)\)/g)?.length ?? 0;
     // Every article page but those of the new, edited and deleted articles and their neighbours.
     expect(reused).toBeGreaterThanOrEqual((ARTICLES - 7) * 2);
+    // Listings the change does not reach (groups that hold none of the changed articles) are not rendered again.
+    const listings = rebuilt.output.match(/\/browse\/\S+ \((cached|restored)\)/g)?.length ?? 0;
+    expect(listings).toBeGreaterThan(0);
+    // The kept folder: unchanged pages and downloads stay where they are, none copied again.
+    expect(rebuilt.output).not.toContain("(restored)");
+    expect(rebuilt.output).toMatch(/download files of \d+ articles written in [\d.]+ s \(([1-9]\d*) kept/);
     expect(rebuilt.output).toMatch(/search index: .*\(([1-9]\d*) of \d+ shard\(s\) reused\)/);
   });
 
-  it("shows an edited title on its neighbours' pages and removes a deleted article's pages and search records", () => {
+  it("shows an edited title on its neighbours' pages and the listings, and removes a deleted article's pages, downloads and search records", () => {
     const read = (file: string) => readFileSync(path.join(rebuilt.outDir, file), "utf8");
     const next = /href="\/zh-hans\/articles\/([^/"]+)\/" rel="next"/.exec(
       read(`zh-hans/articles/${edited.id}/index.html`),
@@ -75,11 +83,44 @@ describe("rebuilding after the archive changed", () => {
     expect(read(`zh-hans/articles/${next}/index.html`)).toContain("更正后的标题");
     expect(read(`zh-hant/articles/${next}/index.html`)).toContain("更正後的標題");
     expect(read(`zh-hans/articles/${added}/index.html`)).toContain("新到的文章");
+    // The listings that show the edited article: the newest on the home page, its month, its source.
+    const month = edited.id.slice(0, 7);
+    expect(read("zh-hant/index.html")).toContain("更正後的標題");
+    expect(read(`zh-hans/browse/dates/${month}/index.html`)).toContain("更正后的标题");
+    expect(read(`zh-hant/browse/dates/${month}/index.html`)).toContain("更正後的標題");
+    expect(read("zh-hans/feed.xml")).toContain("更正后的标题");
     expect(() => read(`zh-hans/articles/${deleted.id}/index.html`)).toThrow();
+    expect(() => read(`zh-hant/articles/${deleted.id}/index.html`)).toThrow();
+    expect(() => read(`data/cite/${deleted.id}.bib`)).toThrow();
+    expect(() => read(`data/source/${deleted.id}.md`)).toThrow();
     // Each shard has, besides its articles, one record that anchors its date order.
     const indexed = globSync("pagefind/*/pagefind-entry.json", { cwd: rebuilt.outDir })
       .map((file) => JSON.parse(read(file)) as { languages: Record<string, { page_count: number }> })
       .reduce((sum, entry) => sum + Math.max(0, (entry.languages["zh-hans"]?.page_count ?? 0) - 1), 0);
     expect(indexed).toBe(ARTICLES);
+  });
+});
+
+describe("rebuilding with the cache kept and the site folder made afresh (a CI run)", () => {
+  it("writes everything again, downloads too, and gives what a clean build gives", async () => {
+    const archive = mkdtempSync(path.join(tmpdir(), "incremental-ci-"));
+    const [oldest] = writeXwlbArchive(archive, { limit: 12 });
+    const place = freshPlace();
+    const firstRun = buildSite(archive, place);
+    expect(firstRun.status, firstRun.output).toBe(0);
+
+    rmSync(place.outDir, { recursive: true });
+    const text = readFileSync(path.join(archive, (oldest as XwlbArticle).file), "utf8");
+    writeFileSync(
+      path.join(archive, (oldest as XwlbArticle).file),
+      text.replace(/^title: .*$/m, "title: 更正后的标题"),
+    );
+    const nextRun = buildSite(archive, place);
+    expect(nextRun.status, nextRun.output).toBe(0);
+    const fresh = buildSite(archive);
+    expect(fresh.status, fresh.output).toBe(0);
+
+    const [a, b] = await Promise.all([folderHashes(nextRun.outDir), folderHashes(fresh.outDir)]);
+    expect(Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file])).toEqual([]);
   });
 });

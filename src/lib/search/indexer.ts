@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
@@ -8,6 +9,7 @@ import { DATE_SORT_KEY } from "./filters.ts";
 import { withBase } from "../site/base.ts";
 import { manifestName, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest } from "./manifest.ts";
 import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
+import { KnownPages } from "./known-pages.ts";
 import { pageFacts, pageText } from "./page.ts";
 import { pagefindVersion, runPagefind } from "./pagefind-cli.ts";
 import { copyTree, pageHash, patternsDigest, ShardCache, shardKey } from "./shard-cache.ts";
@@ -48,6 +50,11 @@ export interface IndexOptions {
    * shard whose pages are all unchanged is copied from it instead of indexed again.
    */
   cacheDir?: string;
+  /**
+   * A file kept between builds recording each article page's facts and hash by its file's
+   * identity, so unchanged pages of a kept site folder are not read again.
+   */
+  knownPagesFile?: string;
   /** Called with the process id of each shard's Pagefind program when it starts (benchmarks sample its memory). */
   onPagefind?: (pid: number, shard: string) => void;
 }
@@ -118,7 +125,9 @@ export async function indexShards(options: IndexOptions): Promise<{ report: Inde
   const steps = { toHant: openccSteps(TO_HANT), toHans: openccSteps(TO_HANS) };
   const patterns = tablePatterns([steps.toHant, steps.toHans]);
   const vocabulary = new VocabularyScanner(patterns);
-  const pages = await readArticlePages(options.siteDir);
+  const known = await KnownPages.load(options.knownPagesFile);
+  const pages = await readArticlePages(options.siteDir, known);
+  await known.save();
   const shards = planShards(pages, options.shardPages, options.yearsPerPart);
   log(`${pages.length} article pages in ${shards.length} shard(s) of at most ${options.shardPages} pages`);
 
@@ -256,12 +265,18 @@ async function writeReaderFiles(
   await writeFile(path.join(context.bundleRoot, manifestName(language.tag)), JSON.stringify(manifest));
 }
 
-/** Finds the article pages and checks each can be indexed. */
-async function readArticlePages(siteDir: string): Promise<ArticlePage[]> {
+/** Finds the article pages and checks each can be indexed; pages known from the last build are not read again. */
+async function readArticlePages(siteDir: string, known: KnownPages): Promise<ArticlePage[]> {
   const files = (await glob(ARTICLE_PAGES, { cwd: siteDir })).sort();
   const pages: ArticlePage[] = [];
   const problems: string[] = [];
   for (const file of files) {
+    const stats = statSync(path.join(siteDir, file));
+    const record = known.get(file, stats);
+    if (record !== undefined) {
+      pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...record });
+      continue;
+    }
     const html = await readFile(path.join(siteDir, file), "utf8");
     const facts = pageFacts(html);
     if ("missing" in facts) {
@@ -274,7 +289,9 @@ async function readArticlePages(siteDir: string): Promise<ArticlePage[]> {
       );
       continue;
     }
-    pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...facts, hash: pageHash(html) });
+    const read = { lang: facts.lang, sortValue: facts.sortValue, day: facts.day, hash: pageHash(html) };
+    known.set(file, stats, read);
+    pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...read });
   }
   if (problems.length > 0) {
     throw new Error(`${problems.length} article page(s) cannot be indexed for search:\n${problems.join("\n")}`);

@@ -24,6 +24,21 @@ export function articlePageKey(data: ArticlePageData): string {
   return createHash("sha256").update(JSON.stringify(data)).digest("hex");
 }
 
+/** The data a listing page or feed shows, besides code. */
+export interface ListingPageData {
+  /** Site-wide inputs: a hash of the site settings and the conversion rules. */
+  site: string;
+  /** The script the page is shown in. */
+  script: string;
+  /** What the page lists: its articles' front matter or its groups' names and counts, and its place among the pages. */
+  shown: unknown;
+}
+
+/** The cache key of a listing page or feed: a hash of everything it shows. */
+export function listingPageKey(data: ListingPageData): string {
+  return createHash("sha256").update(JSON.stringify(data)).digest("hex");
+}
+
 /** A hash of site-wide inputs read from files: each file's name and text (absent files count as empty). */
 export function siteInputsHash(parts: Record<string, string>): string {
   const hash = createHash("sha256");

@@ -102,4 +102,29 @@ describe("building the search index", () => {
     await buildSearchIndex({ siteDir: fresh, shardPages: 2, rules });
     expect(await folderHashes(path.join(again, "pagefind"))).toEqual(await folderHashes(path.join(fresh, "pagefind")));
   });
+
+  it("in a site folder kept between builds, notices a page written again and gives what indexing everything gives", async () => {
+    const work = mkdtempSync(path.join(tmpdir(), "search-kept-"));
+    const options = {
+      shardPages: 2,
+      rules,
+      cacheDir: path.join(work, "shards"),
+      knownPagesFile: path.join(work, "pages.json"),
+    };
+    const dir = site(ARTICLES);
+    await buildSearchIndex({ siteDir: dir, ...options });
+
+    // The oldest article's page is rendered again with a correction; the others stay as they were.
+    const corrected = ARTICLES.map((article) =>
+      article.id === "a1" ? { ...article, hans: "全面推进乡村振兴，巩固拓展脱贫攻坚成果。" } : article,
+    );
+    const page = path.join(dir, "zh-hans/articles/a1/index.html");
+    writeFileSync(page, readFileSync(path.join(site(corrected), "zh-hans/articles/a1/index.html")));
+    const again = await buildSearchIndex({ siteDir: dir, ...options });
+    expect(again.shards.map((shard) => shard.reused)).toEqual([false, true, true]);
+
+    const fresh = site(corrected);
+    await buildSearchIndex({ siteDir: fresh, shardPages: 2, rules });
+    expect(await folderHashes(path.join(dir, "pagefind"))).toEqual(await folderHashes(path.join(fresh, "pagefind")));
+  });
 });

@@ -12,6 +12,7 @@ import { groupPath } from "../../../../../lib/browse/urls.ts";
 import { loadSiteConfig } from "../../../../../lib/site/config.ts";
 import { absoluteUrl } from "../../../../../lib/site/urls.ts";
 import { buildRole, makesListings } from "../../../../../lib/build/role.ts";
+import { listingCacheKey } from "../../../../../data/page-keys.ts";
 
 export async function getStaticPaths() {
   // A part of a site built in parts makes article pages only (src/lib/build/role.ts).
@@ -22,6 +23,12 @@ export async function getStaticPaths() {
       index.groups(facet).map((group) => ({
         params: { script: scriptSegment(script), facet, key: group.key },
         props: { script, group },
+        cacheKey: listingCacheKey(script, {
+          facet,
+          key: group.key,
+          name: groupName(index, group, script),
+          items: newestOf(group.articles, FEED_LENGTH),
+        }),
       })),
     ),
   );

@@ -1,0 +1,70 @@
+import type { Stats } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * What the indexer read from each article page in the last build, by the page file's
+ * identity (size, modification time, inode). In a site folder kept between builds a page
+ * Astro did not render again is the same file, so its facts and hash are taken from here
+ * instead of reading tens of thousands of unchanged pages again; a page written again has
+ * a new modification time and is read.
+ */
+
+/** What the indexer needs of a page besides its path. */
+export interface PageRecord {
+  lang: string;
+  sortValue: string;
+  day: string;
+  hash: string;
+}
+
+type Stored = Record<string, [identity: string, record: PageRecord]>;
+
+/** Pages read in the last build, and those read or confirmed in this one. */
+export class KnownPages {
+  readonly #file: string | undefined;
+  readonly #previous: Stored;
+  readonly #next: Stored = {};
+
+  private constructor(file: string | undefined, previous: Stored) {
+    this.#file = file;
+    this.#previous = previous;
+  }
+
+  /** The pages recorded in `file` by the last build; none without a file. */
+  static async load(file: string | undefined): Promise<KnownPages> {
+    if (file === undefined) return new KnownPages(undefined, {});
+    try {
+      return new KnownPages(file, JSON.parse(await readFile(file, "utf8")) as Stored);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT" || error instanceof SyntaxError) {
+        return new KnownPages(file, {});
+      }
+      throw error;
+    }
+  }
+
+  /** The record of a page whose file is the one the last build read, if it is. */
+  get(page: string, stats: Stats): PageRecord | undefined {
+    const known = this.#previous[page];
+    if (known === undefined || known[0] !== identity(stats)) return undefined;
+    this.#next[page] = known;
+    return known[1];
+  }
+
+  /** Records a page read in this build. */
+  set(page: string, stats: Stats, record: PageRecord): void {
+    this.#next[page] = [identity(stats), record];
+  }
+
+  /** Writes this build's pages for the next build. */
+  async save(): Promise<void> {
+    if (this.#file === undefined) return;
+    await mkdir(path.dirname(this.#file), { recursive: true });
+    await writeFile(this.#file, JSON.stringify(this.#next));
+  }
+}
+
+function identity(stats: Stats): string {
+  return `${stats.size} ${stats.mtimeMs} ${stats.ino}`;
+}
