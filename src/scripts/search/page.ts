@@ -10,6 +10,7 @@ const PAGE_SIZE = 10;
 interface PageStrings {
   loading: string;
   count: string;
+  countPartial: string;
   none: string;
   converted: string;
   loose: string;
@@ -25,8 +26,9 @@ export function startSearchPage(form: HTMLFormElement): void {
   const status = document.querySelector<HTMLElement>("[data-search-status]");
   const list = document.querySelector<HTMLOListElement>("[data-search-results]");
   const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
+  const older = document.querySelector<HTMLButtonElement>("[data-search-older]");
   const filtersPanel = form.querySelector<HTMLDetailsElement>("[data-search-filters]");
-  if (!status || !list || !more) return;
+  if (!status || !list || !more || !older) return;
   const client = new SearchClient(document.documentElement.lang.toLowerCase());
   form.querySelector("[data-search-options]")?.removeAttribute("hidden");
 
@@ -43,7 +45,20 @@ export function startSearchPage(form: HTMLFormElement): void {
     if (mine !== generation) return;
     list.append(...views.map(renderResult));
     shown += views.length;
-    more.hidden = shown >= outcome.total;
+    announce(outcome);
+  };
+  // The count and the controls follow the outcome: a search newest first may find more as it searches older articles.
+  const announce = (found: SearchOutcome): void => {
+    const total = found.total();
+    const count = found.complete() ? strings.count : strings.countPartial;
+    const notes = [
+      ...(found.converted ? [strings.converted.replace("{query}", found.searched)] : []),
+      ...(found.loose && total > 0 ? [strings.loose] : []),
+      total > 0 ? count.replace("{count}", String(total)) : strings.none,
+    ];
+    status.textContent = notes.join(" ");
+    more.hidden = shown >= total && found.complete();
+    older.hidden = found.complete();
   };
   // One page at a time: a second press while a page loads must not load the same page twice.
   const showMore = (): Promise<void> => {
@@ -54,6 +69,21 @@ export function startSearchPage(form: HTMLFormElement): void {
       adding = loading;
     }
     return adding;
+  };
+
+  const searchOlder = async (): Promise<void> => {
+    if (!outcome) return;
+    const mine = generation;
+    const found = outcome;
+    older.disabled = true;
+    try {
+      await found.searchAll();
+      if (mine === generation) announce(found);
+    } catch (error) {
+      console.error(error);
+    } finally {
+      older.disabled = false;
+    }
   };
 
   const loadFilters = async (): Promise<void> => {
@@ -74,6 +104,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     if (Object.keys(state.filters).length > 0 && filtersPanel) filtersPanel.open = true;
     list.replaceChildren();
     more.hidden = true;
+    older.hidden = true;
     outcome = undefined;
     adding = undefined;
     if (!state.query) {
@@ -87,15 +118,9 @@ export function startSearchPage(form: HTMLFormElement): void {
       if (mine !== generation) return;
       outcome = found;
       shown = 0;
+      // Announced once the first results are on the page, so the count and the list arrive together.
       await showMore();
       if (mine !== generation) return;
-      // Announced once the first results are on the page, so the count and the list arrive together.
-      const notes = [
-        ...(found.converted ? [strings.converted.replace("{query}", found.searched)] : []),
-        ...(found.loose && found.total > 0 ? [strings.loose] : []),
-        found.total > 0 ? strings.count.replace("{count}", String(found.total)) : strings.none,
-      ];
-      status.textContent = notes.join(" ");
       // After the search, not alongside it: a search sorted by date may set Pagefind up anew.
       if (filtersPanel?.open) void loadFilters();
     } catch (error) {
@@ -122,6 +147,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     if (filtersPanel.open) void loadFilters();
   });
   more.addEventListener("click", () => void showMore());
+  older.addEventListener("click", () => void searchOlder());
   window.addEventListener("popstate", () => void run(readSearchState(new URLSearchParams(location.search))));
   void run(readSearchState(new URLSearchParams(location.search)));
 }

@@ -25,16 +25,19 @@ export interface PagefindSearch {
   filters: FilterCounts;
 }
 
+/** What narrows and orders a search. */
+export interface SearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, "asc" | "desc">;
+}
+
 /** The parts of Pagefind's browser module (pagefind.js) this site uses. */
 interface PagefindModule {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   destroy: () => Promise<void>;
   mergeIndex: (bundlePath: string, options: Record<string, unknown>) => Promise<void>;
-  search: (
-    term: string,
-    options: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> },
-  ) => Promise<PagefindSearch>;
+  search: (term: string, options: SearchOptions) => Promise<PagefindSearch>;
   filters: () => Promise<FilterCounts>;
 }
 
@@ -42,48 +45,85 @@ interface PagefindModule {
 export type RankMode = "relevance" | "date";
 
 /**
- * Pagefind over every shard of one script's index: the newest shard is the primary
- * index and the others are merged into it. Shard weights depend on the ranking mode
- * and Pagefind fixes them when it merges, so switching mode sets Pagefind up again
- * (from the browser's cache); an archive in one shard never needs to.
+ * Pagefind over the shards of one script's index, loading them newest first and only as
+ * far as asked: the newest shard is the primary index and older ones are merged into it
+ * (mergeIndex) when a search needs them. Each shard merged costs its page list and, per
+ * search, its own index chunks, so a search sorted by date that the newest shards answer
+ * loads no more. Shard weights depend on the ranking mode and Pagefind fixes them when it
+ * merges, so switching mode sets Pagefind up again (from the browser's cache) with the
+ * shards loaded so far; an archive in one shard never needs to.
  */
 export class ShardedPagefind {
   readonly #manifest: SearchManifest;
   #module: Promise<PagefindModule> | undefined;
   #mode: RankMode | undefined;
-  #ready: Promise<void> = Promise.resolve();
+  /** The newest shards merged so far, in the current mode. */
+  #loaded = 0;
+  /** Every use of Pagefind, one after another: a search must not run while a shard is being merged. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(manifest: SearchManifest) {
     this.#manifest = manifest;
   }
 
-  /** Pagefind set up for a ranking mode, or in whichever mode it is already when none is asked for (filters do not care). */
-  async use(mode?: RankMode): Promise<PagefindModule> {
-    const shards = this.#manifest.shards;
-    const primary = shards[0];
+  /** The number of shards in this script's index. */
+  get shardCount(): number {
+    return this.#manifest.shards.length;
+  }
+
+  /** The number of newest shards loaded so far. */
+  get loaded(): number {
+    return this.#loaded;
+  }
+
+  /**
+   * Runs `task` with Pagefind set up for a ranking mode (or whichever it is in, when none is
+   * asked for) and at least the newest `shards` shards loaded, after every earlier task.
+   */
+  with<T>(mode: RankMode | undefined, shards: number, task: (pagefind: PagefindModule) => Promise<T>): Promise<T> {
+    const run = this.#queue.then(async () => task(await this.#prepare(mode, shards)));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #prepare(mode: RankMode | undefined, shards: number): Promise<PagefindModule> {
+    const all = this.#manifest.shards;
+    const primary = all[0];
     if (!primary) throw new Error("the search index has no pages in this script");
     this.#module ??= import(/* @vite-ignore */ `${primary}pagefind.js`) as Promise<PagefindModule>;
     const pagefind = await this.#module;
-    const wanted = shards.length > 1 ? (mode ?? this.#mode ?? "relevance") : "relevance";
+    const wanted = all.length > 1 ? (mode ?? this.#mode ?? "relevance") : "relevance";
+    const target = Math.min(all.length, Math.max(1, shards));
+    const common = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 40 };
     if (wanted !== this.#mode) {
-      const again = this.#mode !== undefined;
+      // Shards loaded before are set up again too: they are in the browser's cache, and searching them is cheap.
+      const again = Math.max(target, this.#loaded);
+      if (this.#mode !== undefined) await pagefind.destroy();
       this.#mode = wanted;
-      this.#ready = this.#ready.then(() => this.#configure(pagefind, wanted, again));
+      this.#loaded = 0;
+      await pagefind.options({ ...common, indexWeight: this.#weight(0) });
+      await pagefind.init();
+      this.#loaded = 1;
+      await this.#merge(pagefind, again, common);
     }
-    await this.#ready;
+    await this.#merge(pagefind, target, common);
     return pagefind;
   }
 
-  async #configure(pagefind: PagefindModule, mode: RankMode, again: boolean): Promise<void> {
-    const { shards, sortBase } = this.#manifest;
-    const weight = (index: number): number =>
-      mode === "date" ? dateSortWeight(shards.length - 1 - index, sortBase) : 1;
-    const common = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 40 };
-    if (again) await pagefind.destroy();
-    await pagefind.options({ ...common, indexWeight: weight(0) });
-    await pagefind.init();
-    for (const [index, shard] of shards.entries()) {
-      if (index > 0) await pagefind.mergeIndex(shard, { ...common, indexWeight: weight(index) });
+  /** Merges older shards until the newest `target` are loaded. */
+  async #merge(pagefind: PagefindModule, target: number, common: Record<string, unknown>): Promise<void> {
+    const shards = this.#manifest.shards;
+    while (this.#loaded < target) {
+      const shard = shards[this.#loaded];
+      if (shard === undefined) return;
+      await pagefind.mergeIndex(shard, { ...common, indexWeight: this.#weight(this.#loaded) });
+      this.#loaded++;
     }
+  }
+
+  /** The weight of the shard at `index` (newest first) in the current mode. */
+  #weight(index: number): number {
+    const { shards, sortBase } = this.#manifest;
+    return this.#mode === "date" ? dateSortWeight(shards.length - 1 - index, sortBase) : 1;
   }
 }
