@@ -113,8 +113,20 @@ export async function runPlanNewestFirst<T extends { id: string }>(
   needed: number,
 ): Promise<ShardedCombined<T>> {
   for (let searched = Math.max(1, Math.min(shards.start, shards.total)); ; searched++) {
-    const results = await runSearches(plan, (term) => search(term, searched), true);
     const complete = searched >= shards.total;
+    const inShards = (term: string): Promise<readonly T[]> => search(term, searched);
+    let exact: readonly T[] | undefined;
+    if (plan.exact !== undefined && !complete) {
+      // Until the exact phrase is found nothing looser can settle, so its searches would only load chunks in vain.
+      exact = await inShards(plan.exact);
+      if (exact.length === 0) continue;
+    }
+    const found = exact;
+    const results = await runSearches(
+      plan,
+      (term) => (found && term === plan.exact ? Promise.resolve(found) : inShards(term)),
+      true,
+    );
     if (complete || settledByDate(plan, results) >= needed) {
       return { ...combineResults(plan, results, true), shards: searched, complete };
     }

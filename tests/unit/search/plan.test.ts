@@ -145,6 +145,17 @@ describe("searching the newest shards first, by date", () => {
     expect(ids(first.hits)).toEqual(await everyShard(index, "王亚平"));
   });
 
+  it("runs only the exact search in the newest shards until the phrase is found, loading nothing looser in vain", async () => {
+    const ran: string[] = [];
+    const index = sharded([{ 王亚平: page("w", 20) }, { 王亚平: page("v", 5) }, { '"王亚平"': ["exact"] }]);
+    const search = async (term: string, k: number) => {
+      ran.push(`${term}@${k}`);
+      return index.search(term, k);
+    };
+    await runPlanNewestFirst(planQuery("王亚平"), search, { start: 1, total: 3 }, 10);
+    expect(ran).toEqual(['"王亚平"@1', '"王亚平"@2', '"王亚平"@3']);
+  });
+
   it("searches every shard for a phrase found nowhere, then shows the looser matches of all of them", async () => {
     const index = sharded([{ 王亚平: page("new", 20) }, { 王亚平: page("old", 5) }]);
     const first = await runPlanNewestFirst(planQuery('"王亚平"'), index.search, { start: 1, total: 2 }, 10);
