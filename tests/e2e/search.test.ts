@@ -247,6 +247,20 @@ describe("full-text search", () => {
     await counted.page.close();
   });
 
+  it("loads the filter menus, which count every shard, only when the reader turns to them", async () => {
+    const shards = shardNames("zh-hans");
+    const { page, shards: fetched } = await pageNotingShards();
+    await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=newest&source=央视网`);
+    await settled(page);
+    await expect(page.locator("[data-search-filters]").getAttribute("open")).resolves.not.toBeNull();
+    await expect(page.locator('select[name="source"]').inputValue()).resolves.toBe("央视网");
+    expect([...fetched]).toEqual([shards[0]]);
+    await page.locator('select[name="source"]').focus();
+    await expect.poll(() => page.locator('select[name="year"] option').count()).toBeGreaterThan(2);
+    expect([...fetched].sort()).toEqual([...shards].sort());
+    await page.close();
+  });
+
   it("ranks by relevance over every shard, also after a search newest first loaded only the newest", async () => {
     const shards = shardNames("zh-hans");
     const fresh = await pageNotingShards();

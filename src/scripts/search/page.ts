@@ -36,6 +36,9 @@ export function startSearchPage(form: HTMLFormElement): void {
   let outcome: SearchOutcome | undefined;
   let shown = 0;
   let filtersLoaded = false;
+  // The filter menus count pages in every shard, so they load only once the reader turns to them.
+  let filtersWanted = false;
+  let openedByPage = false;
 
   let adding: Promise<void> | undefined;
   const addPage = async (): Promise<void> => {
@@ -101,7 +104,10 @@ export function startSearchPage(form: HTMLFormElement): void {
     const mine = ++generation;
     writeForm(form, state);
     keepSearchOnScriptSwitch(state);
-    if (Object.keys(state.filters).length > 0 && filtersPanel) filtersPanel.open = true;
+    if (Object.keys(state.filters).length > 0 && filtersPanel && !filtersPanel.open) {
+      openedByPage = true;
+      filtersPanel.open = true;
+    }
     list.replaceChildren();
     more.hidden = true;
     older.hidden = true;
@@ -109,7 +115,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     adding = undefined;
     if (!state.query) {
       status.textContent = "";
-      if (filtersPanel?.open) void loadFilters();
+      if (filtersWanted) void loadFilters();
       return;
     }
     status.textContent = strings.loading;
@@ -122,7 +128,7 @@ export function startSearchPage(form: HTMLFormElement): void {
       await showMore();
       if (mine !== generation) return;
       // After the search, not alongside it: a search sorted by date may set Pagefind up anew.
-      if (filtersPanel?.open) void loadFilters();
+      if (filtersWanted) void loadFilters();
     } catch (error) {
       if (mine !== generation) return;
       status.textContent = strings.unavailable;
@@ -143,9 +149,15 @@ export function startSearchPage(form: HTMLFormElement): void {
   form.addEventListener("change", (event) => {
     if (event.target instanceof HTMLSelectElement) go(readForm(form));
   });
+  const wantFilters = (): void => {
+    filtersWanted = true;
+    void loadFilters();
+  };
   filtersPanel?.addEventListener("toggle", () => {
-    if (filtersPanel.open) void loadFilters();
+    if (openedByPage) openedByPage = false;
+    else if (filtersPanel.open) wantFilters();
   });
+  filtersPanel?.addEventListener("focusin", wantFilters);
   more.addEventListener("click", () => void showMore());
   older.addEventListener("click", () => void searchOlder());
   window.addEventListener("popstate", () => void run(readSearchState(new URLSearchParams(location.search))));
