@@ -79,7 +79,8 @@ export class SearchClient {
     };
     const found = { searched, converted };
     if (state.sort !== "newest") {
-      // By relevance any shard may hold the best match, and oldest first starts with the oldest shard: search every shard.
+      // By relevance any shard may hold the best match; oldest first needs the oldest shard, and the newest is always
+      // loaded as Pagefind's primary index, so both search every shard.
       const mode = state.sort === "relevance" ? "relevance" : "date";
       const { hits, loose } = await sharded.with(mode, sharded.shardCount, (pagefind) =>
         runPlan(plan, async (term) => (await pagefind.search(term, options)).results, mode === "date"),
