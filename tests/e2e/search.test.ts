@@ -205,12 +205,12 @@ describe("full-text search", () => {
   it("searches newest first in the newest shard only, with the first page a search of every shard gives", async () => {
     const shards = shardNames("zh-hans");
     const query = `?q=${encodeURIComponent("发展")}`;
-    // The reference: every shard loaded (oldest first needs them all), then newest first.
+    // The reference: every shard searched at the reader's request.
     const everything = await browser.newPage();
-    await everything.goto(`${server.url}/zh-hans/search/${query}&sort=oldest`);
+    await everything.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
     await settled(everything);
-    await everything.locator('select[name="sort"]').selectOption("newest");
-    await settled(everything);
+    await everything.locator("[data-search-all]").click();
+    await expect.poll(async () => (await statusCount(everything)).partial).toBe(false);
     const total = await statusCount(everything);
     expect(total.partial).toBe(false);
     const full = await allResults(everything);
@@ -225,7 +225,7 @@ describe("full-text search", () => {
     expect(first.partial).toBe(true);
     expect(first.count).toBeLessThan(total.count);
     expect(await resultPaths(page)).toEqual(full.slice(0, 10));
-    await expect(page.locator("[data-search-older]").isVisible()).resolves.toBe(true);
+    await expect(page.locator("[data-search-all]").isVisible()).resolves.toBe(true);
 
     // Asking for more searches older shards as needed, and ends with every result in the same order.
     await showResults(page, total.count);
@@ -233,18 +233,42 @@ describe("full-text search", () => {
     expect(await resultPaths(page)).toEqual(full);
     expect([...fetched].sort()).toEqual([...shards].sort());
     await expect(page.locator("[data-search-more]").isVisible()).resolves.toBe(false);
-    await expect(page.locator("[data-search-older]").isVisible()).resolves.toBe(false);
+    await expect(page.locator("[data-search-all]").isVisible()).resolves.toBe(false);
     await page.close();
 
     // The complete count on request.
     const counted = await pageNotingShards();
     await counted.page.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
     await settled(counted.page);
-    await counted.page.locator("[data-search-older]").click();
+    await counted.page.locator("[data-search-all]").click();
     await expect.poll(() => statusCount(counted.page)).toEqual(total);
     expect([...counted.shards].sort()).toEqual([...shards].sort());
     expect(await resultPaths(counted.page)).toEqual(full.slice(0, 10));
     await counted.page.close();
+  });
+
+  it("searches oldest first in the oldest shard only, with the first page a search of every shard gives", async () => {
+    const shards = shardNames("zh-hans");
+    const address = `${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=oldest`;
+    const everything = await browser.newPage();
+    await everything.goto(address);
+    await settled(everything);
+    await everything.locator("[data-search-all]").click();
+    await expect.poll(async () => (await statusCount(everything)).partial).toBe(false);
+    const full = await allResults(everything);
+    await everything.close();
+
+    const { page, shards: fetched } = await pageNotingShards();
+    await page.goto(address);
+    await settled(page);
+    expect([...fetched]).toEqual([shards.at(-1)]);
+    await expect(statusCount(page)).resolves.toMatchObject({ partial: true });
+    expect(await resultPaths(page)).toEqual(full.slice(0, 10));
+    const days = await resultDays(page);
+    expect(days).toEqual([...days].sort());
+    await showResults(page, full.length);
+    expect(await resultPaths(page)).toEqual(full);
+    await page.close();
   });
 
   it("loads the filter menus, which count every shard, only when the reader turns to them", async () => {

@@ -79,11 +79,12 @@ export async function runSearches<T extends { id: string }>(
 
 /**
  * How many of the first date-ordered results of some shards are certainly the first results
- * of every shard, when the shards searched are the newest ones. Every result of a newer
- * shard comes before every result of an older one (see dateSortWeight), so within one tier
- * the newest shards' results are the start of every shard's; but by date only the first
- * tier with any page is listed, and an older shard may have pages in a better tier than any
- * found so far. So the results count only once they are in the best tier the plan can have.
+ * of every shard, when the shards searched are those at the end the order starts from (the
+ * newest, for newest first). Every result of a shard nearer that end comes before every
+ * result of a shard further from it (see dateSortWeight), so within one tier the searched
+ * shards' results are the start of every shard's; but by date only the first tier with any
+ * page is listed, and another shard may have pages in a better tier than any found so far.
+ * So the results count only once they are in the best tier the plan can have.
  */
 export function settledByDate<T extends { id: string }>(plan: QueryPlan, results: PlanResults<T>): number {
   const tiers = resultTiers(results);
@@ -92,21 +93,22 @@ export function settledByDate<T extends { id: string }>(plan: QueryPlan, results
   return chosen >= 0 && chosen === possible.indexOf(true) ? (tiers[chosen]?.length ?? 0) : 0;
 }
 
-/** Date-ordered results over the newest shards, and how far they go. */
+/** Date-ordered results over the shards at one end of the archive, and how far they go. */
 export interface ShardedCombined<T> extends Combined<T> {
-  /** The newest shards searched. */
+  /** The shards searched, counted from the end the order starts from. */
   shards: number;
   /** Whether every shard was searched, so that the results are all there are. */
   complete: boolean;
 }
 
 /**
- * Runs a plan sorted by date over the newest shards first: `search(term, shards)` searches
- * the newest `shards` shards together. Starts with `shards` and adds older shards one at a
- * time until the first `needed` results are those of every shard, or every shard (`total`)
- * is searched. So a first search loads only the shards its first page needs.
+ * Runs a plan sorted by date shard by shard, from the end of the archive the order starts
+ * from: `search(term, shards)` searches the first `shards` shards from that end together.
+ * Starts with `shards.start` and adds one shard at a time until the first `needed` results
+ * are those of every shard, or every shard (`total`) is searched. So a first search loads
+ * only the shards its first page needs.
  */
-export async function runPlanNewestFirst<T extends { id: string }>(
+export async function runPlanShardByShard<T extends { id: string }>(
   plan: QueryPlan,
   search: (term: string, shards: number) => Promise<readonly T[]>,
   shards: { start: number; total: number },

@@ -1,11 +1,23 @@
 import { DATE_SORT_KEY, type FilterName } from "../../lib/search/filters.ts";
 import { manifestUrl, type SearchManifest } from "../../lib/search/manifest.ts";
 import { createQueryConverter, type QueryConverter, type QueryTable } from "../../lib/search/query-converter.ts";
-import { planQuery, runPlan, runPlanNewestFirst, type QueryPlan, type ShardedCombined } from "../../lib/search/plan.ts";
+import {
+  planQuery,
+  runPlan,
+  runPlanShardByShard,
+  type QueryPlan,
+  type ShardedCombined,
+} from "../../lib/search/plan.ts";
 import { normalizeQuery } from "../../lib/search/query.ts";
 import type { SearchState } from "../../lib/search/state.ts";
 import { decodeCharacterSet } from "../../lib/search/trigger.ts";
-import { ShardedPagefind, type FilterCounts, type PagefindResult, type SearchOptions } from "./pagefind.ts";
+import {
+  ShardedPagefind,
+  type FilterCounts,
+  type PagefindResult,
+  type SearchOptions,
+  type ShardEnd,
+} from "./pagefind.ts";
 
 /** Results a search settles before it reports: the first page. */
 const FIRST_RESULTS = 10;
@@ -22,9 +34,10 @@ export interface ResultView {
 
 /**
  * The outcome of a search: what was searched for, how many pages matched, and the results
- * on demand. Sorted newest first, a search may have searched only the newest shards of the
- * index: its first results are final, but there may be more in older shards, which
- * `results` searches when asked for results beyond those found, and `searchAll` at once.
+ * on demand. Sorted by date, a search may have searched only the shards at the end its
+ * order starts from: its first results are final, but there may be more in the other
+ * shards, which `results` searches when asked for results beyond those found, and
+ * `searchAll` at once.
  */
 export interface SearchOutcome {
   /** The query as searched: normalised, and converted to the reader's script when it needed to be. */
@@ -36,7 +49,7 @@ export interface SearchOutcome {
   total: () => number;
   /** Whether every shard was searched, so that `total` counts every match. */
   complete: () => boolean;
-  /** Loads the details of results `from` (inclusive) to `to` (exclusive), searching older shards when needed. */
+  /** Loads the details of results `from` (inclusive) to `to` (exclusive), searching more shards when needed. */
   results: (from: number, to: number) => Promise<ResultView[]>;
   /** Searches every shard, so that `total` counts every match. */
   searchAll: () => Promise<void>;
@@ -78,16 +91,12 @@ export class SearchClient {
       ...(state.sort === "relevance" ? {} : { sort: { [DATE_SORT_KEY]: state.sort === "oldest" ? "asc" : "desc" } }),
     };
     const found = { searched, converted };
-    if (state.sort !== "newest") {
-      // By relevance any shard may hold the best match; oldest first needs the oldest shard, and the newest is always
-      // loaded as Pagefind's primary index, so both search every shard.
-      const mode = state.sort === "relevance" ? "relevance" : "date";
-      const { hits, loose } = await sharded.with(mode, sharded.shardCount, (pagefind) =>
-        runPlan(plan, async (term) => (await pagefind.search(term, options)).results, mode === "date"),
-      );
-      return completeOutcome(found, hits, loose);
-    }
-    return newestFirst(sharded, plan, options, found);
+    if (state.sort !== "relevance") return byDate(sharded, plan, options, found, state.sort);
+    // By relevance any shard may hold the best match, so the first page needs every shard.
+    const { hits, loose } = await sharded.with("relevance", sharded.shardCount, (pagefind) =>
+      runPlan(plan, async (term) => (await pagefind.search(term, options)).results, false),
+    );
+    return completeOutcome(found, hits, loose);
   }
 
   /** Every value of every filter in this script's index, with its number of pages. */
@@ -145,25 +154,27 @@ function completeOutcome(
 }
 
 /**
- * A search newest first, over the newest shards that settle its first page; older shards
- * are searched when the reader asks for results beyond those found, or for all of them.
+ * A search by date, over the shards at the end its order starts from that settle its first
+ * page; the other shards are searched when the reader asks for results beyond those found,
+ * or for all of them.
  */
-async function newestFirst(
+async function byDate(
   sharded: ShardedPagefind,
   plan: QueryPlan,
   options: SearchOptions,
   found: { searched: string; converted: boolean },
+  end: ShardEnd,
 ): Promise<SearchOutcome> {
   const total = sharded.shardCount;
   const run = (start: number, needed: number): Promise<ShardedCombined<PagefindResult>> =>
-    runPlanNewestFirst(
+    runPlanShardByShard(
       plan,
       (term, shards) =>
-        sharded.with("date", shards, async (pagefind) => (await pagefind.search(term, options)).results),
+        sharded.with("date", shards, async (pagefind) => (await pagefind.search(term, options)).results, end),
       { start, total },
       needed,
     );
-  let current = await run(Math.max(1, sharded.loaded), FIRST_RESULTS);
+  let current = await run(Math.max(1, sharded.loaded(end)), FIRST_RESULTS);
   let extending: Promise<void> = Promise.resolve();
   // One extension at a time, each starting from where the last one stopped.
   const extend = (needed: number): Promise<void> => {

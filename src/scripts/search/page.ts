@@ -26,9 +26,9 @@ export function startSearchPage(form: HTMLFormElement): void {
   const status = document.querySelector<HTMLElement>("[data-search-status]");
   const list = document.querySelector<HTMLOListElement>("[data-search-results]");
   const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
-  const older = document.querySelector<HTMLButtonElement>("[data-search-older]");
+  const searchAll = document.querySelector<HTMLButtonElement>("[data-search-all]");
   const filtersPanel = form.querySelector<HTMLDetailsElement>("[data-search-filters]");
-  if (!status || !list || !more || !older) return;
+  if (!status || !list || !more || !searchAll) return;
   const client = new SearchClient(document.documentElement.lang.toLowerCase());
   form.querySelector("[data-search-options]")?.removeAttribute("hidden");
 
@@ -50,7 +50,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     shown += views.length;
     announce(outcome);
   };
-  // The count and the controls follow the outcome: a search newest first may find more as it searches older articles.
+  // The count and the controls follow the outcome: a search by date may find more as it searches more shards.
   const announce = (found: SearchOutcome): void => {
     const total = found.total();
     const count = found.complete() ? strings.count : strings.countPartial;
@@ -61,7 +61,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     ];
     status.textContent = notes.join(" ");
     more.hidden = shown >= total && found.complete();
-    older.hidden = found.complete();
+    searchAll.hidden = found.complete();
   };
   // One page at a time: a second press while a page loads must not load the same page twice.
   const showMore = (): Promise<void> => {
@@ -74,18 +74,18 @@ export function startSearchPage(form: HTMLFormElement): void {
     return adding;
   };
 
-  const searchOlder = async (): Promise<void> => {
+  const searchEverything = async (): Promise<void> => {
     if (!outcome) return;
     const mine = generation;
     const found = outcome;
-    older.disabled = true;
+    searchAll.disabled = true;
     try {
       await found.searchAll();
       if (mine === generation) announce(found);
     } catch (error) {
       console.error(error);
     } finally {
-      older.disabled = false;
+      searchAll.disabled = false;
     }
   };
 
@@ -110,7 +110,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     }
     list.replaceChildren();
     more.hidden = true;
-    older.hidden = true;
+    searchAll.hidden = true;
     outcome = undefined;
     adding = undefined;
     if (!state.query) {
@@ -159,7 +159,7 @@ export function startSearchPage(form: HTMLFormElement): void {
   });
   filtersPanel?.addEventListener("focusin", wantFilters);
   more.addEventListener("click", () => void showMore());
-  older.addEventListener("click", () => void searchOlder());
+  searchAll.addEventListener("click", () => void searchEverything());
   window.addEventListener("popstate", () => void run(readSearchState(new URLSearchParams(location.search))));
   void run(readSearchState(new URLSearchParams(location.search)));
 }

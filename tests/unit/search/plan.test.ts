@@ -4,7 +4,7 @@ import {
   ENOUGH_EXACT,
   planQuery,
   runPlan,
-  runPlanNewestFirst,
+  runPlanShardByShard,
   settledByDate,
 } from "../../../src/lib/search/plan.ts";
 
@@ -122,7 +122,7 @@ describe("searching the newest shards first, by date", () => {
       { '"乡村振兴"': page("mid", 30) },
       { '"乡村振兴"': page("old", 30) },
     ]);
-    const first = await runPlanNewestFirst(planQuery("乡村振兴"), index.search, { start: 1, total: 3 }, 10);
+    const first = await runPlanShardByShard(planQuery("乡村振兴"), index.search, { start: 1, total: 3 }, 10);
     expect(index.searched.every((k) => k === 1)).toBe(true);
     expect(first.complete).toBe(false);
     expect(ids(first.hits).slice(0, 10)).toEqual((await everyShard(index, "乡村振兴")).slice(0, 10));
@@ -130,7 +130,7 @@ describe("searching the newest shards first, by date", () => {
 
   it("adds older shards one at a time until the page is full", async () => {
     const index = sharded([{ '"冬奥"': page("new", 3) }, { '"冬奥"': page("mid", 4) }, { '"冬奥"': page("old", 9) }]);
-    const first = await runPlanNewestFirst(planQuery("冬奥"), index.search, { start: 1, total: 3 }, 10);
+    const first = await runPlanShardByShard(planQuery("冬奥"), index.search, { start: 1, total: 3 }, 10);
     expect(first.shards).toBe(3);
     expect(first.complete).toBe(true);
     expect(ids(first.hits)).toEqual(await everyShard(index, "冬奥"));
@@ -140,7 +140,7 @@ describe("searching the newest shards first, by date", () => {
   it("keeps searching older shards while the newest have only looser matches than an older one may have", async () => {
     // The newest shard has the words but not the phrase; the full search lists only the older exact match.
     const index = sharded([{ 王亚平: page("w", 20), "王亚 亚平": page("w", 20) }, {}, { '"王亚平"': ["exact"] }]);
-    const first = await runPlanNewestFirst(planQuery("王亚平"), index.search, { start: 1, total: 3 }, 10);
+    const first = await runPlanShardByShard(planQuery("王亚平"), index.search, { start: 1, total: 3 }, 10);
     expect(ids(first.hits)).toEqual(["exact"]);
     expect(ids(first.hits)).toEqual(await everyShard(index, "王亚平"));
   });
@@ -152,13 +152,13 @@ describe("searching the newest shards first, by date", () => {
       ran.push(`${term}@${k}`);
       return index.search(term, k);
     };
-    await runPlanNewestFirst(planQuery("王亚平"), search, { start: 1, total: 3 }, 10);
+    await runPlanShardByShard(planQuery("王亚平"), search, { start: 1, total: 3 }, 10);
     expect(ran).toEqual(['"王亚平"@1', '"王亚平"@2', '"王亚平"@3']);
   });
 
   it("searches every shard for a phrase found nowhere, then shows the looser matches of all of them", async () => {
     const index = sharded([{ 王亚平: page("new", 20) }, { 王亚平: page("old", 5) }]);
-    const first = await runPlanNewestFirst(planQuery('"王亚平"'), index.search, { start: 1, total: 2 }, 10);
+    const first = await runPlanShardByShard(planQuery('"王亚平"'), index.search, { start: 1, total: 2 }, 10);
     expect(first).toMatchObject({ shards: 2, complete: true, loose: true });
     expect(ids(first.hits)).toEqual(await everyShard(index, '"王亚平"'));
   });
@@ -166,7 +166,7 @@ describe("searching the newest shards first, by date", () => {
   it("starts from the shards already searched, and searches no further than asked", async () => {
     const words = "长江 黄河";
     const index = sharded([{ [words]: page("new", 4) }, { [words]: page("mid", 4) }, { [words]: page("old", 4) }]);
-    const more = await runPlanNewestFirst(planQuery(words), index.search, { start: 2, total: 3 }, 8);
+    const more = await runPlanShardByShard(planQuery(words), index.search, { start: 2, total: 3 }, 8);
     expect(index.searched.every((k) => k === 2)).toBe(true);
     expect(ids(more.hits)).toEqual([...page("new", 4), ...page("mid", 4)]);
   });
