@@ -151,8 +151,9 @@ export function formatGrowth(result: GrowthResult): string[] {
   return lines;
 }
 
-/** "zh-hant 乡村振兴" for /zh-hant/search/?q=…: the page's script and the query. */
+/** "zh-hant 乡村振兴" for /zh-hant/search/?q=…: the page's script, the query and any order other than relevance. */
 function searchLabel(pagePath: string): string {
   const url = new URL(pagePath, "http://localhost");
-  return `${url.pathname.split("/")[1] ?? ""} ${url.searchParams.get("q") ?? ""}`;
+  const sort = url.searchParams.get("sort");
+  return `${url.pathname.split("/")[1] ?? ""} ${url.searchParams.get("q") ?? ""}${sort ? ` ${sort}` : ""}`;
 }

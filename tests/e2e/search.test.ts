@@ -75,6 +75,37 @@ async function showResults(page: Page, count: number): Promise<void> {
   }
 }
 
+/** The number in the status line ("找到 12 篇文章。"), and whether it is only a lower bound ("至少"). */
+async function statusCount(page: Page): Promise<{ count: number; partial: boolean }> {
+  const status = (await page.locator("[data-search-status]").textContent()) ?? "";
+  return { count: Number(/(\d+) 篇/.exec(status)?.[1] ?? Number.NaN), partial: status.includes("至少") };
+}
+
+/** Every result of the search on the page, pressing "more" until the count is reached. */
+async function allResults(page: Page): Promise<string[]> {
+  await showResults(page, (await statusCount(page)).count);
+  return resultPaths(page);
+}
+
+/** Opens a page that notes which shards (/pagefind/<name>/) it fetches anything from. */
+async function pageNotingShards(): Promise<{ page: Page; shards: Set<string> }> {
+  const page = await browser.newPage();
+  const shards = new Set<string>();
+  page.on("request", (request) => {
+    const shard = /\/pagefind\/(\d+)\//.exec(new URL(request.url()).pathname)?.[1];
+    if (shard !== undefined) shards.add(shard);
+  });
+  return { page, shards };
+}
+
+/** The shard names of a script's index, newest first, from its manifest. */
+function shardNames(language: string): string[] {
+  const manifest = JSON.parse(
+    readFileSync(path.join(build.outDir, "pagefind", `search.${language}.json`), "utf8"),
+  ) as SearchManifest;
+  return manifest.shards.map((url) => url.split("/").at(-2) ?? "");
+}
+
 async function resultDays(page: Page): Promise<string[]> {
   return page
     .locator(".search-result-meta time")
@@ -168,6 +199,110 @@ describe("full-text search", () => {
     const oldest = await resultDays(page);
     expect(oldest).toEqual([...oldest].sort());
     expect(oldest[0]).toBe("2020-03-04");
+    await page.close();
+  });
+
+  it("searches newest first in the newest shard only, with the first page a search of every shard gives", async () => {
+    const shards = shardNames("zh-hans");
+    const query = `?q=${encodeURIComponent("发展")}`;
+    // The reference: every shard searched at the reader's request.
+    const everything = await browser.newPage();
+    await everything.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
+    await settled(everything);
+    await everything.locator("[data-search-all]").click();
+    await expect.poll(async () => (await statusCount(everything)).partial).toBe(false);
+    const total = await statusCount(everything);
+    expect(total.partial).toBe(false);
+    const full = await allResults(everything);
+    expect(full).toHaveLength(total.count);
+    await everything.close();
+
+    const { page, shards: fetched } = await pageNotingShards();
+    await page.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
+    await settled(page);
+    expect([...fetched]).toEqual([shards[0]]);
+    const first = await statusCount(page);
+    expect(first.partial).toBe(true);
+    expect(first.count).toBeLessThan(total.count);
+    expect(await resultPaths(page)).toEqual(full.slice(0, 10));
+    await expect(page.locator("[data-search-all]").isVisible()).resolves.toBe(true);
+
+    // Asking for more searches older shards as needed, and ends with every result in the same order.
+    await showResults(page, total.count);
+    await expect.poll(() => statusCount(page)).toEqual(total);
+    expect(await resultPaths(page)).toEqual(full);
+    expect([...fetched].sort()).toEqual([...shards].sort());
+    await expect(page.locator("[data-search-more]").isVisible()).resolves.toBe(false);
+    await expect(page.locator("[data-search-all]").isVisible()).resolves.toBe(false);
+    await page.close();
+
+    // The complete count on request.
+    const counted = await pageNotingShards();
+    await counted.page.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
+    await settled(counted.page);
+    await counted.page.locator("[data-search-all]").click();
+    await expect.poll(() => statusCount(counted.page)).toEqual(total);
+    expect([...counted.shards].sort()).toEqual([...shards].sort());
+    expect(await resultPaths(counted.page)).toEqual(full.slice(0, 10));
+    await counted.page.close();
+  });
+
+  it("searches oldest first in the oldest shard only, with the first page a search of every shard gives", async () => {
+    const shards = shardNames("zh-hans");
+    const address = `${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=oldest`;
+    const everything = await browser.newPage();
+    await everything.goto(address);
+    await settled(everything);
+    await everything.locator("[data-search-all]").click();
+    await expect.poll(async () => (await statusCount(everything)).partial).toBe(false);
+    const full = await allResults(everything);
+    await everything.close();
+
+    const { page, shards: fetched } = await pageNotingShards();
+    await page.goto(address);
+    await settled(page);
+    expect([...fetched]).toEqual([shards.at(-1)]);
+    await expect(statusCount(page)).resolves.toMatchObject({ partial: true });
+    expect(await resultPaths(page)).toEqual(full.slice(0, 10));
+    const days = await resultDays(page);
+    expect(days).toEqual([...days].sort());
+    await showResults(page, full.length);
+    expect(await resultPaths(page)).toEqual(full);
+    await page.close();
+  });
+
+  it("loads the filter menus, which count every shard, only when the reader turns to them", async () => {
+    const shards = shardNames("zh-hans");
+    const { page, shards: fetched } = await pageNotingShards();
+    await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=newest&source=央视网`);
+    await settled(page);
+    await expect(page.locator("[data-search-filters]").getAttribute("open")).resolves.not.toBeNull();
+    await expect(page.locator('select[name="source"]').inputValue()).resolves.toBe("央视网");
+    expect([...fetched]).toEqual([shards[0]]);
+    await page.locator('select[name="source"]').focus();
+    await expect.poll(() => page.locator('select[name="year"] option').count()).toBeGreaterThan(2);
+    expect([...fetched].sort()).toEqual([...shards].sort());
+    await page.close();
+  });
+
+  it("ranks by relevance over every shard, also after a search newest first loaded only the newest", async () => {
+    const shards = shardNames("zh-hans");
+    const fresh = await pageNotingShards();
+    await search(fresh.page, "zh-hans", "发展");
+    expect([...fresh.shards].sort()).toEqual([...shards].sort());
+    const count = await statusCount(fresh.page);
+    expect(count.partial).toBe(false);
+    const ranked = await allResults(fresh.page);
+    await fresh.page.close();
+
+    const { page, shards: fetched } = await pageNotingShards();
+    await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=newest`);
+    await settled(page);
+    expect([...fetched]).toEqual([shards[0]]);
+    await page.locator('select[name="sort"]').selectOption("");
+    await settled(page);
+    await expect(statusCount(page)).resolves.toEqual(count);
+    expect(await allResults(page)).toEqual(ranked);
     await page.close();
   });
 

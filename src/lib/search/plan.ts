@@ -46,22 +46,93 @@ export const ENOUGH_EXACT = 10;
 /**
  * Runs a plan's searches one after another (Pagefind loads index chunks into shared state,
  * and concurrent searches were seen to miss pages while each other's chunks loaded) and
- * combines them. The pair search is skipped when it could not change the first page of
- * results, since each search loads more of the index: when a quoted phrase is found, or
- * when the exact phrase alone fills the first page.
+ * combines them.
  */
 export async function runPlan<T extends { id: string }>(
   plan: QueryPlan,
   search: (term: string) => Promise<readonly T[]>,
   byDate: boolean,
 ): Promise<Combined<T>> {
+  return combineResults(plan, await runSearches(plan, search, byDate), byDate);
+}
+
+/**
+ * Runs a plan's searches one after another, skipping those that could not change the first
+ * page of results, since each search loads more of the index: the pair search when a quoted
+ * phrase is found or the exact phrase alone fills the first page, and by date, when the
+ * exact phrase is found at all, both others (only the exact tier is then listed).
+ */
+export async function runSearches<T extends { id: string }>(
+  plan: QueryPlan,
+  search: (term: string) => Promise<readonly T[]>,
+  byDate: boolean,
+): Promise<PlanResults<T>> {
   const exact = plan.exact === undefined ? undefined : await search(plan.exact);
   const found = exact?.length ?? 0;
+  if (byDate && found > 0) return { exact, words: [] };
   // The words search also ranks the exact matches, which Pagefind's exact search scores all alike.
   const words = await search(plan.words);
   const settled = found >= ENOUGH_EXACT || (plan.quoted && found > 0);
   const pairs = plan.pairs === undefined || settled ? undefined : await search(plan.pairs);
-  return combineResults(plan, { exact, words, pairs }, byDate);
+  return { exact, words, pairs };
+}
+
+/**
+ * How many of the first date-ordered results of some shards are certainly the first results
+ * of every shard, when the shards searched are those at the end the order starts from (the
+ * newest, for newest first). Every result of a shard nearer that end comes before every
+ * result of a shard further from it (see dateSortWeight), so within one tier the searched
+ * shards' results are the start of every shard's; but by date only the first tier with any
+ * page is listed, and another shard may have pages in a better tier than any found so far.
+ * So the results count only once they are in the best tier the plan can have.
+ */
+export function settledByDate<T extends { id: string }>(plan: QueryPlan, results: PlanResults<T>): number {
+  const tiers = resultTiers(results);
+  const possible = [plan.exact !== undefined, plan.pairs !== undefined, plan.pairs !== undefined, true];
+  const chosen = tiers.findIndex((tier) => tier.length > 0);
+  return chosen >= 0 && chosen === possible.indexOf(true) ? (tiers[chosen]?.length ?? 0) : 0;
+}
+
+/** Date-ordered results over the shards at one end of the archive, and how far they go. */
+export interface ShardedCombined<T> extends Combined<T> {
+  /** The shards searched, counted from the end the order starts from. */
+  shards: number;
+  /** Whether every shard was searched, so that the results are all there are. */
+  complete: boolean;
+}
+
+/**
+ * Runs a plan sorted by date shard by shard, from the end of the archive the order starts
+ * from: `search(term, shards)` searches the first `shards` shards from that end together.
+ * Starts with `shards.start` and adds one shard at a time until the first `needed` results
+ * are those of every shard, or every shard (`total`) is searched. So a first search loads
+ * only the shards its first page needs.
+ */
+export async function runPlanShardByShard<T extends { id: string }>(
+  plan: QueryPlan,
+  search: (term: string, shards: number) => Promise<readonly T[]>,
+  shards: { start: number; total: number },
+  needed: number,
+): Promise<ShardedCombined<T>> {
+  for (let searched = Math.max(1, Math.min(shards.start, shards.total)); ; searched++) {
+    const complete = searched >= shards.total;
+    const inShards = (term: string): Promise<readonly T[]> => search(term, searched);
+    let exact: readonly T[] | undefined;
+    if (plan.exact !== undefined && !complete) {
+      // Until the exact phrase is found nothing looser can settle, so its searches would only load chunks in vain.
+      exact = await inShards(plan.exact);
+      if (exact.length === 0) continue;
+    }
+    const found = exact;
+    const results = await runSearches(
+      plan,
+      (term) => (found && term === plan.exact ? Promise.resolve(found) : inShards(term)),
+      true,
+    );
+    if (complete || settledByDate(plan, results) >= needed) {
+      return { ...combineResults(plan, results, true), shards: searched, complete };
+    }
+  }
 }
 
 /** The results of a plan's searches, each in Pagefind's order. */
@@ -90,7 +161,6 @@ export function combineResults<T extends { id: string }>(
   byDate: boolean,
 ): Combined<T> {
   const words = results.words;
-  const pairs = results.pairs ?? [];
   // Pagefind's exact search scores every match alike, so by relevance its matches take the words search's order.
   const rank = new Map(words.map((hit, index) => [hit.id, index]));
   const unranked = words.length;
@@ -98,10 +168,17 @@ export function combineResults<T extends { id: string }>(
     ? (results.exact ?? [])
     : [...(results.exact ?? [])].sort((a, b) => (rank.get(a.id) ?? unranked) - (rank.get(b.id) ?? unranked));
   if (plan.quoted && exact.length > 0) return { hits: [...exact], loose: false };
-  const inPairs = new Set(pairs.map((hit) => hit.id));
-  const tiers = [exact, words.filter((hit) => inPairs.has(hit.id)), pairs, words];
+  const tiers = resultTiers({ ...results, exact });
   const chosen = byDate ? tiers.filter((tier) => tier.length > 0).slice(0, 1) : tiers;
   return { hits: unique(chosen.flat()), loose: plan.quoted };
+}
+
+/** The tiers, best first: exact matches, pages found by both the words and the pairs, the other pair matches, the other word matches. */
+function resultTiers<T extends { id: string }>(results: PlanResults<T>): (readonly T[])[] {
+  const words = results.words;
+  const pairs = results.pairs ?? [];
+  const inPairs = new Set(pairs.map((hit) => hit.id));
+  return [results.exact ?? [], words.filter((hit) => inPairs.has(hit.id)), pairs, words];
 }
 
 /** The adjacent pairs of every run of three or more Han characters, with the query's other words, or undefined without such a run. */

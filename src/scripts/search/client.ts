@@ -1,11 +1,26 @@
 import { DATE_SORT_KEY, type FilterName } from "../../lib/search/filters.ts";
 import { manifestUrl, type SearchManifest } from "../../lib/search/manifest.ts";
 import { createQueryConverter, type QueryConverter, type QueryTable } from "../../lib/search/query-converter.ts";
-import { planQuery, runPlan } from "../../lib/search/plan.ts";
+import {
+  planQuery,
+  runPlan,
+  runPlanShardByShard,
+  type QueryPlan,
+  type ShardedCombined,
+} from "../../lib/search/plan.ts";
 import { normalizeQuery } from "../../lib/search/query.ts";
 import type { SearchState } from "../../lib/search/state.ts";
 import { decodeCharacterSet } from "../../lib/search/trigger.ts";
-import { ShardedPagefind, type FilterCounts, type PagefindResult } from "./pagefind.ts";
+import {
+  ShardedPagefind,
+  type FilterCounts,
+  type PagefindResult,
+  type SearchOptions,
+  type ShardEnd,
+} from "./pagefind.ts";
+
+/** Results a search settles before it reports: the first page. */
+const FIRST_RESULTS = 10;
 
 /** One result as the page shows it. */
 export interface ResultView {
@@ -17,16 +32,27 @@ export interface ResultView {
   excerpt: string;
 }
 
-/** The outcome of a search: how many pages matched, what was searched for, and the results on demand. */
+/**
+ * The outcome of a search: what was searched for, how many pages matched, and the results
+ * on demand. Sorted by date, a search may have searched only the shards at the end its
+ * order starts from: its first results are final, but there may be more in the other
+ * shards, which `results` searches when asked for results beyond those found, and
+ * `searchAll` at once.
+ */
 export interface SearchOutcome {
-  total: number;
   /** The query as searched: normalised, and converted to the reader's script when it needed to be. */
   searched: string;
   converted: boolean;
   /** Whether the exact phrase asked for was not found, so the results are looser matches. */
   loose: boolean;
-  /** Loads the details of results `from` (inclusive) to `to` (exclusive). */
+  /** The matches found so far. */
+  total: () => number;
+  /** Whether every shard was searched, so that `total` counts every match. */
+  complete: () => boolean;
+  /** Loads the details of results `from` (inclusive) to `to` (exclusive), searching more shards when needed. */
   results: (from: number, to: number) => Promise<ResultView[]>;
+  /** Searches every shard, so that `total` counts every match. */
+  searchAll: () => Promise<void>;
 }
 
 /** Searching one script's index: loads the manifest, Pagefind and, only when a query needs it, the conversion table. */
@@ -44,7 +70,7 @@ export class SearchClient {
   /** Starts loading what a search needs, so the first search is quick. */
   async warm(): Promise<void> {
     const manifest = await this.#loadManifest();
-    if (manifest.pages > 0) await (await this.#loadPagefind()).use();
+    if (manifest.pages > 0) await (await this.#loadPagefind()).with(undefined, 1, async () => undefined);
   }
 
   /** Runs a search; the query is tidied and converted to the reader's script first. */
@@ -56,34 +82,30 @@ export class SearchClient {
       : normalised;
     const converted = searched !== normalised;
     if (!searched || manifest.pages === 0) {
-      return { total: 0, searched, converted, loose: false, results: async () => [] };
+      return completeOutcome({ searched, converted }, [], false);
     }
     const sharded = await this.#loadPagefind();
-    const pagefind = await sharded.use(state.sort === "relevance" ? "relevance" : "date");
-    const direction: "asc" | "desc" = state.sort === "oldest" ? "asc" : "desc";
-    const options = {
+    const plan = planQuery(searched);
+    const options: SearchOptions = {
       filters: definedFilters(state.filters),
-      ...(state.sort === "relevance" ? {} : { sort: { [DATE_SORT_KEY]: direction } }),
+      ...(state.sort === "relevance" ? {} : { sort: { [DATE_SORT_KEY]: state.sort === "oldest" ? "asc" : "desc" } }),
     };
-    const { hits, loose } = await runPlan(
-      planQuery(searched),
-      async (term) => (await pagefind.search(term, options)).results,
-      state.sort !== "relevance",
+    const found = { searched, converted };
+    if (state.sort !== "relevance") return byDate(sharded, plan, options, found, state.sort);
+    // By relevance any shard may hold the best match, so the first page needs every shard.
+    const { hits, loose } = await sharded.with("relevance", sharded.shardCount, (pagefind) =>
+      runPlan(plan, async (term) => (await pagefind.search(term, options)).results, false),
     );
-    return {
-      total: hits.length,
-      searched,
-      converted,
-      loose,
-      results: (from, to) => Promise.all(hits.slice(from, to).map(resultView)),
-    };
+    return completeOutcome(found, hits, loose);
   }
 
   /** Every value of every filter in this script's index, with its number of pages. */
   async filterValues(): Promise<FilterCounts> {
     const manifest = await this.#loadManifest();
     if (manifest.pages === 0) return {};
-    return (await (await this.#loadPagefind()).use()).filters();
+    // Counting each value's pages takes every shard.
+    const sharded = await this.#loadPagefind();
+    return sharded.with(undefined, sharded.shardCount, (pagefind) => pagefind.filters());
   }
 
   #loadManifest(): Promise<SearchManifest> {
@@ -113,6 +135,67 @@ export class SearchClient {
     );
     return converter(query);
   }
+}
+
+/** An outcome with every match found. */
+function completeOutcome(
+  found: { searched: string; converted: boolean },
+  hits: readonly PagefindResult[],
+  loose: boolean,
+): SearchOutcome {
+  return {
+    ...found,
+    loose,
+    total: () => hits.length,
+    complete: () => true,
+    results: (from, to) => Promise.all(hits.slice(from, to).map(resultView)),
+    searchAll: async () => undefined,
+  };
+}
+
+/**
+ * A search by date, over the shards at the end its order starts from that settle its first
+ * page; the other shards are searched when the reader asks for results beyond those found,
+ * or for all of them.
+ */
+async function byDate(
+  sharded: ShardedPagefind,
+  plan: QueryPlan,
+  options: SearchOptions,
+  found: { searched: string; converted: boolean },
+  end: ShardEnd,
+): Promise<SearchOutcome> {
+  const total = sharded.shardCount;
+  const run = (start: number, needed: number): Promise<ShardedCombined<PagefindResult>> =>
+    runPlanShardByShard(
+      plan,
+      (term, shards) =>
+        sharded.with("date", shards, async (pagefind) => (await pagefind.search(term, options)).results, end),
+      { start, total },
+      needed,
+    );
+  let current = await run(Math.max(1, sharded.loaded(end)), FIRST_RESULTS);
+  let extending: Promise<void> = Promise.resolve();
+  // One extension at a time, each starting from where the last one stopped.
+  const extend = (needed: number): Promise<void> => {
+    const next = extending.then(async () => {
+      if (!current.complete && current.hits.length < needed) current = await run(current.shards + 1, needed);
+    });
+    extending = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    ...found,
+    // Settled: the first results are in the tier the search over every shard lists, so it says the same.
+    loose: current.loose,
+    total: () => current.hits.length,
+    complete: () => current.complete,
+    results: async (from, to) => {
+      await extend(to);
+      return Promise.all(current.hits.slice(from, to).map(resultView));
+    },
+    searchAll: () => extend(Infinity),
+  };
 }
 
 async function fetchJson<T>(url: string, cache: RequestCache): Promise<T> {

@@ -10,6 +10,7 @@ const PAGE_SIZE = 10;
 interface PageStrings {
   loading: string;
   count: string;
+  countPartial: string;
   none: string;
   converted: string;
   loose: string;
@@ -25,8 +26,9 @@ export function startSearchPage(form: HTMLFormElement): void {
   const status = document.querySelector<HTMLElement>("[data-search-status]");
   const list = document.querySelector<HTMLOListElement>("[data-search-results]");
   const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
+  const searchAll = document.querySelector<HTMLButtonElement>("[data-search-all]");
   const filtersPanel = form.querySelector<HTMLDetailsElement>("[data-search-filters]");
-  if (!status || !list || !more) return;
+  if (!status || !list || !more || !searchAll) return;
   const client = new SearchClient(document.documentElement.lang.toLowerCase());
   form.querySelector("[data-search-options]")?.removeAttribute("hidden");
 
@@ -34,6 +36,9 @@ export function startSearchPage(form: HTMLFormElement): void {
   let outcome: SearchOutcome | undefined;
   let shown = 0;
   let filtersLoaded = false;
+  // The filter menus count pages in every shard, so they load only once the reader turns to them.
+  let filtersWanted = false;
+  let openedByPage = false;
 
   let adding: Promise<void> | undefined;
   const addPage = async (): Promise<void> => {
@@ -43,7 +48,20 @@ export function startSearchPage(form: HTMLFormElement): void {
     if (mine !== generation) return;
     list.append(...views.map(renderResult));
     shown += views.length;
-    more.hidden = shown >= outcome.total;
+    announce(outcome);
+  };
+  // The count and the controls follow the outcome: a search by date may find more as it searches more shards.
+  const announce = (found: SearchOutcome): void => {
+    const total = found.total();
+    const count = found.complete() ? strings.count : strings.countPartial;
+    const notes = [
+      ...(found.converted ? [strings.converted.replace("{query}", found.searched)] : []),
+      ...(found.loose && total > 0 ? [strings.loose] : []),
+      total > 0 ? count.replace("{count}", String(total)) : strings.none,
+    ];
+    status.textContent = notes.join(" ");
+    more.hidden = shown >= total && found.complete();
+    searchAll.hidden = found.complete();
   };
   // One page at a time: a second press while a page loads must not load the same page twice.
   const showMore = (): Promise<void> => {
@@ -54,6 +72,21 @@ export function startSearchPage(form: HTMLFormElement): void {
       adding = loading;
     }
     return adding;
+  };
+
+  const searchEverything = async (): Promise<void> => {
+    if (!outcome) return;
+    const mine = generation;
+    const found = outcome;
+    searchAll.disabled = true;
+    try {
+      await found.searchAll();
+      if (mine === generation) announce(found);
+    } catch (error) {
+      console.error(error);
+    } finally {
+      searchAll.disabled = false;
+    }
   };
 
   const loadFilters = async (): Promise<void> => {
@@ -71,14 +104,18 @@ export function startSearchPage(form: HTMLFormElement): void {
     const mine = ++generation;
     writeForm(form, state);
     keepSearchOnScriptSwitch(state);
-    if (Object.keys(state.filters).length > 0 && filtersPanel) filtersPanel.open = true;
+    if (Object.keys(state.filters).length > 0 && filtersPanel && !filtersPanel.open) {
+      openedByPage = true;
+      filtersPanel.open = true;
+    }
     list.replaceChildren();
     more.hidden = true;
+    searchAll.hidden = true;
     outcome = undefined;
     adding = undefined;
     if (!state.query) {
       status.textContent = "";
-      if (filtersPanel?.open) void loadFilters();
+      if (filtersWanted) void loadFilters();
       return;
     }
     status.textContent = strings.loading;
@@ -87,17 +124,11 @@ export function startSearchPage(form: HTMLFormElement): void {
       if (mine !== generation) return;
       outcome = found;
       shown = 0;
+      // Announced once the first results are on the page, so the count and the list arrive together.
       await showMore();
       if (mine !== generation) return;
-      // Announced once the first results are on the page, so the count and the list arrive together.
-      const notes = [
-        ...(found.converted ? [strings.converted.replace("{query}", found.searched)] : []),
-        ...(found.loose && found.total > 0 ? [strings.loose] : []),
-        found.total > 0 ? strings.count.replace("{count}", String(found.total)) : strings.none,
-      ];
-      status.textContent = notes.join(" ");
       // After the search, not alongside it: a search sorted by date may set Pagefind up anew.
-      if (filtersPanel?.open) void loadFilters();
+      if (filtersWanted) void loadFilters();
     } catch (error) {
       if (mine !== generation) return;
       status.textContent = strings.unavailable;
@@ -118,10 +149,17 @@ export function startSearchPage(form: HTMLFormElement): void {
   form.addEventListener("change", (event) => {
     if (event.target instanceof HTMLSelectElement) go(readForm(form));
   });
+  const wantFilters = (): void => {
+    filtersWanted = true;
+    void loadFilters();
+  };
   filtersPanel?.addEventListener("toggle", () => {
-    if (filtersPanel.open) void loadFilters();
+    if (openedByPage) openedByPage = false;
+    else if (filtersPanel.open) wantFilters();
   });
+  filtersPanel?.addEventListener("focusin", wantFilters);
   more.addEventListener("click", () => void showMore());
+  searchAll.addEventListener("click", () => void searchEverything());
   window.addEventListener("popstate", () => void run(readSearchState(new URLSearchParams(location.search))));
   void run(readSearchState(new URLSearchParams(location.search)));
 }

@@ -25,65 +25,125 @@ export interface PagefindSearch {
   filters: FilterCounts;
 }
 
+/** What narrows and orders a search. */
+export interface SearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, "asc" | "desc">;
+}
+
 /** The parts of Pagefind's browser module (pagefind.js) this site uses. */
 interface PagefindModule {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   destroy: () => Promise<void>;
   mergeIndex: (bundlePath: string, options: Record<string, unknown>) => Promise<void>;
-  search: (
-    term: string,
-    options: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> },
-  ) => Promise<PagefindSearch>;
+  search: (term: string, options: SearchOptions) => Promise<PagefindSearch>;
   filters: () => Promise<FilterCounts>;
 }
 
 /** How results are ranked across shards: by relevance, or by date (see dateSortWeight). */
 export type RankMode = "relevance" | "date";
 
+/** The end of the archive shards are loaded from: the newest, or the oldest (for oldest first). */
+export type ShardEnd = "newest" | "oldest";
+
 /**
- * Pagefind over every shard of one script's index: the newest shard is the primary
- * index and the others are merged into it. Shard weights depend on the ranking mode
- * and Pagefind fixes them when it merges, so switching mode sets Pagefind up again
+ * Pagefind over the shards of one script's index, loading them from one end of the
+ * archive and only as far as asked: the first shard is the primary index and the next
+ * ones are merged into it (mergeIndex) when a search needs them. Each shard merged costs
+ * its page list and, per search, its own index chunks, so a search sorted by date that
+ * the shards at its end answer loads no more. Shard weights depend on the ranking mode
+ * and Pagefind fixes them when it merges, so switching mode or end sets Pagefind up again
  * (from the browser's cache); an archive in one shard never needs to.
  */
 export class ShardedPagefind {
   readonly #manifest: SearchManifest;
   #module: Promise<PagefindModule> | undefined;
   #mode: RankMode | undefined;
-  #ready: Promise<void> = Promise.resolve();
+  #end: ShardEnd = "newest";
+  /** The shards merged so far, counted from the current end. */
+  #loaded = 0;
+  /** Every use of Pagefind, one after another: a search must not run while a shard is being merged. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(manifest: SearchManifest) {
     this.#manifest = manifest;
   }
 
-  /** Pagefind set up for a ranking mode, or in whichever mode it is already when none is asked for (filters do not care). */
-  async use(mode?: RankMode): Promise<PagefindModule> {
-    const shards = this.#manifest.shards;
-    const primary = shards[0];
-    if (!primary) throw new Error("the search index has no pages in this script");
-    this.#module ??= import(/* @vite-ignore */ `${primary}pagefind.js`) as Promise<PagefindModule>;
+  /** The number of shards in this script's index. */
+  get shardCount(): number {
+    return this.#manifest.shards.length;
+  }
+
+  /** The number of shards loaded so far from one end (none when Pagefind is set up from the other). */
+  loaded(end: ShardEnd): number {
+    return end === this.#end ? this.#loaded : 0;
+  }
+
+  /**
+   * Runs `task` with Pagefind set up for a ranking mode (or whichever it is in, when none is
+   * asked for) and at least `shards` shards loaded from `end`, after every earlier task.
+   */
+  with<T>(
+    mode: RankMode | undefined,
+    shards: number,
+    task: (pagefind: PagefindModule) => Promise<T>,
+    end?: ShardEnd,
+  ): Promise<T> {
+    const run = this.#queue.then(async () => task(await this.#prepare(mode, shards, end)));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #prepare(mode: RankMode | undefined, shards: number, end: ShardEnd | undefined): Promise<PagefindModule> {
+    const all = this.#manifest.shards;
+    const newest = all[0];
+    if (!newest) throw new Error("the search index has no pages in this script");
+    const single = all.length === 1;
+    const wanted = single ? "relevance" : (mode ?? this.#mode ?? "relevance");
+    const from = single ? "newest" : (end ?? this.#end);
+    // Every shard has the same Pagefind script; the first one loaded brings it.
+    const start = (from === "newest" ? newest : all.at(-1)) ?? newest;
+    this.#module ??= import(/* @vite-ignore */ `${start}pagefind.js`) as Promise<PagefindModule>;
     const pagefind = await this.#module;
-    const wanted = shards.length > 1 ? (mode ?? this.#mode ?? "relevance") : "relevance";
-    if (wanted !== this.#mode) {
-      const again = this.#mode !== undefined;
+    const target = Math.min(all.length, Math.max(1, shards));
+    const common = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 40 };
+    if (wanted !== this.#mode || from !== this.#end) {
+      // Shards loaded before from the same end are set up again too: they are in the browser's cache.
+      const again = from === this.#end ? Math.max(target, this.#loaded) : target;
+      if (this.#mode !== undefined) await pagefind.destroy();
       this.#mode = wanted;
-      this.#ready = this.#ready.then(() => this.#configure(pagefind, wanted, again));
+      this.#end = from;
+      this.#loaded = 0;
+      await pagefind.options({ ...common, basePath: start, indexWeight: this.#weight(start) });
+      await pagefind.init();
+      this.#loaded = 1;
+      await this.#merge(pagefind, again, common);
     }
-    await this.#ready;
+    await this.#merge(pagefind, target, common);
     return pagefind;
   }
 
-  async #configure(pagefind: PagefindModule, mode: RankMode, again: boolean): Promise<void> {
-    const { shards, sortBase } = this.#manifest;
-    const weight = (index: number): number =>
-      mode === "date" ? dateSortWeight(shards.length - 1 - index, sortBase) : 1;
-    const common = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 40 };
-    if (again) await pagefind.destroy();
-    await pagefind.options({ ...common, indexWeight: weight(0) });
-    await pagefind.init();
-    for (const [index, shard] of shards.entries()) {
-      if (index > 0) await pagefind.mergeIndex(shard, { ...common, indexWeight: weight(index) });
+  /** Merges shards until the first `target` from the current end are loaded. */
+  async #merge(pagefind: PagefindModule, target: number, common: Record<string, unknown>): Promise<void> {
+    const sequence = this.#sequence();
+    while (this.#loaded < target) {
+      const shard = sequence[this.#loaded];
+      if (shard === undefined) return;
+      await pagefind.mergeIndex(shard, { ...common, indexWeight: this.#weight(shard) });
+      this.#loaded++;
     }
+  }
+
+  /** The shards in the order they are loaded from the current end. */
+  #sequence(): string[] {
+    const shards = this.#manifest.shards;
+    return this.#end === "newest" ? shards : [...shards].reverse();
+  }
+
+  /** The weight of a shard in the current mode (see dateSortWeight). */
+  #weight(shard: string): number {
+    const { shards, sortBase } = this.#manifest;
+    return this.#mode === "date" ? dateSortWeight(shards.length - 1 - shards.indexOf(shard), sortBase) : 1;
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { combineResults, ENOUGH_EXACT, planQuery, runPlan } from "../../../src/lib/search/plan.ts";
+import {
+  combineResults,
+  ENOUGH_EXACT,
+  planQuery,
+  runPlan,
+  runPlanShardByShard,
+  settledByDate,
+} from "../../../src/lib/search/plan.ts";
 
 const hits = (...ids: string[]) => ids.map((id) => ({ id }));
 const ids = (list: { id: string }[]) => list.map((hit) => hit.id);
@@ -88,5 +95,99 @@ describe("running the searches", () => {
     const { ran, search } = index({ '"空谈误国"': ["e1"], 空谈误国: ["w1", "e1"] });
     expect(ids((await runPlan(planQuery('"空谈误国"'), search, false)).hits)).toEqual(["e1"]);
     expect(ran).toEqual(['"空谈误国"', "空谈误国"]);
+  });
+});
+
+describe("searching the newest shards first, by date", () => {
+  /**
+   * A stand-in sharded index, newest shard first: the pages each search term finds in each
+   * shard, already in date order. Searching the newest `k` shards lists the newest shard's
+   * pages first, as Pagefind's merged search does with the date weights.
+   */
+  const sharded = (shards: Record<string, string[]>[]) => {
+    const searched: number[] = [];
+    const search = async (term: string, k: number) => {
+      searched.push(k);
+      return hits(...shards.slice(0, k).flatMap((shard) => shard[term] ?? []));
+    };
+    return { searched, search, total: shards.length };
+  };
+  const page = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+  const everyShard = async (index: ReturnType<typeof sharded>, query: string) =>
+    ids((await runPlan(planQuery(query), (term) => index.search(term, index.total), true)).hits);
+
+  it("searches only the newest shard when it fills the first page, with the first page of every shard", async () => {
+    const index = sharded([
+      { '"乡村振兴"': page("new", 12) },
+      { '"乡村振兴"': page("mid", 30) },
+      { '"乡村振兴"': page("old", 30) },
+    ]);
+    const first = await runPlanShardByShard(planQuery("乡村振兴"), index.search, { start: 1, total: 3 }, 10);
+    expect(index.searched.every((k) => k === 1)).toBe(true);
+    expect(first.complete).toBe(false);
+    expect(ids(first.hits).slice(0, 10)).toEqual((await everyShard(index, "乡村振兴")).slice(0, 10));
+  });
+
+  it("adds older shards one at a time until the page is full", async () => {
+    const index = sharded([{ '"冬奥"': page("new", 3) }, { '"冬奥"': page("mid", 4) }, { '"冬奥"': page("old", 9) }]);
+    const first = await runPlanShardByShard(planQuery("冬奥"), index.search, { start: 1, total: 3 }, 10);
+    expect(first.shards).toBe(3);
+    expect(first.complete).toBe(true);
+    expect(ids(first.hits)).toEqual(await everyShard(index, "冬奥"));
+    expect(ids(first.hits).slice(0, 7)).toEqual([...page("new", 3), ...page("mid", 4)]);
+  });
+
+  it("keeps searching older shards while the newest have only looser matches than an older one may have", async () => {
+    // The newest shard has the words but not the phrase; the full search lists only the older exact match.
+    const index = sharded([{ 王亚平: page("w", 20), "王亚 亚平": page("w", 20) }, {}, { '"王亚平"': ["exact"] }]);
+    const first = await runPlanShardByShard(planQuery("王亚平"), index.search, { start: 1, total: 3 }, 10);
+    expect(ids(first.hits)).toEqual(["exact"]);
+    expect(ids(first.hits)).toEqual(await everyShard(index, "王亚平"));
+  });
+
+  it("runs only the exact search in the newest shards until the phrase is found, loading nothing looser in vain", async () => {
+    const ran: string[] = [];
+    const index = sharded([{ 王亚平: page("w", 20) }, { 王亚平: page("v", 5) }, { '"王亚平"': ["exact"] }]);
+    const search = async (term: string, k: number) => {
+      ran.push(`${term}@${k}`);
+      return index.search(term, k);
+    };
+    await runPlanShardByShard(planQuery("王亚平"), search, { start: 1, total: 3 }, 10);
+    expect(ran).toEqual(['"王亚平"@1', '"王亚平"@2', '"王亚平"@3']);
+  });
+
+  it("searches every shard for a phrase found nowhere, then shows the looser matches of all of them", async () => {
+    const index = sharded([{ 王亚平: page("new", 20) }, { 王亚平: page("old", 5) }]);
+    const first = await runPlanShardByShard(planQuery('"王亚平"'), index.search, { start: 1, total: 2 }, 10);
+    expect(first).toMatchObject({ shards: 2, complete: true, loose: true });
+    expect(ids(first.hits)).toEqual(await everyShard(index, '"王亚平"'));
+  });
+
+  it("starts from the shards already searched, and searches no further than asked", async () => {
+    const words = "长江 黄河";
+    const index = sharded([{ [words]: page("new", 4) }, { [words]: page("mid", 4) }, { [words]: page("old", 4) }]);
+    const more = await runPlanShardByShard(planQuery(words), index.search, { start: 2, total: 3 }, 8);
+    expect(index.searched.every((k) => k === 2)).toBe(true);
+    expect(ids(more.hits)).toEqual([...page("new", 4), ...page("mid", 4)]);
+  });
+
+  it("counts results as settled only in the best tier the plan can have", () => {
+    const pairsPlan = planQuery("乡村振兴 浙江");
+    expect(settledByDate(pairsPlan, { words: hits("a", "b"), pairs: hits("b") })).toBe(1);
+    expect(settledByDate(pairsPlan, { words: hits("a"), pairs: hits("p") })).toBe(0);
+    expect(settledByDate(planQuery("APEC 2020"), { words: hits("a", "b") })).toBe(2);
+    expect(settledByDate(planQuery("冬奥"), { exact: [], words: hits("a") })).toBe(0);
+    expect(settledByDate(planQuery("冬奥"), { exact: hits("e"), words: [] })).toBe(1);
+    expect(settledByDate(planQuery("冬奥"), { exact: [], words: [] })).toBe(0);
+  });
+
+  it("skips the word and pair searches by date once the exact phrase is found", async () => {
+    const ran: string[] = [];
+    const search = async (term: string) => {
+      ran.push(term);
+      return term === '"二里头"' ? hits("e1") : hits("w1");
+    };
+    expect(ids((await runPlan(planQuery("二里头"), search, true)).hits)).toEqual(["e1"]);
+    expect(ran).toEqual(['"二里头"']);
   });
 });
