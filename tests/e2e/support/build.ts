@@ -2,11 +2,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { ROOT } from "../../helpers/archive.ts";
 
 /** The outcome of one site build. */
 export interface BuildResult {
   status: number | null;
+  /** What the build printed, without terminal colours (Astro colours its log when CI is set). */
   output: string;
   outDir: string;
   seconds: number;
@@ -48,7 +50,7 @@ export function buildSite(archiveDir: string, place: BuildPlace = freshPlace()):
   });
   return {
     status: result.status,
-    output: `${result.stdout}${result.stderr}`,
+    output: stripVTControlCharacters(`${result.stdout}${result.stderr}`),
     outDir,
     seconds: (performance.now() - started) / 1000,
   };
@@ -86,7 +88,7 @@ export function runParts(
   );
   return {
     status: result.status,
-    output: `${result.stdout}${result.stderr}`,
+    output: stripVTControlCharacters(`${result.stdout}${result.stderr}`),
     outDir,
     seconds: (performance.now() - started) / 1000,
   };
