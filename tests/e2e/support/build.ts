@@ -34,26 +34,11 @@ export function freshPlace(): BuildPlace {
  * state; given the place of an earlier build, it rebuilds there, reusing its cache.
  */
 export function buildSite(archiveDir: string, place: BuildPlace = freshPlace()): BuildResult {
-  const { outDir } = place;
-  const started = performance.now();
-  const result = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...place.env,
-      ARCHIVE_DIR: archiveDir,
-      ASTRO_CACHE_DIR: place.cacheDir,
-      ASTRO_TELEMETRY_DISABLED: "1",
-    },
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
+  return runBuild(["astro", "build", "--outDir", place.outDir], place.outDir, {
+    ...place.env,
+    ARCHIVE_DIR: archiveDir,
+    ASTRO_CACHE_DIR: place.cacheDir,
   });
-  return {
-    status: result.status,
-    output: stripVTControlCharacters(`${result.stdout}${result.stderr}`),
-    outDir,
-    seconds: (performance.now() - started) / 1000,
-  };
 }
 
 /**
@@ -69,23 +54,22 @@ export function runParts(
   out = "dist",
 ): BuildResult {
   const outDir = path.join(work, out);
+  return runBuild(["tsx", "src/cli/parts.ts", ...args, "--parts", path.join(work, "parts"), "--out", outDir], outDir, {
+    ...env,
+    ARCHIVE_DIR: archiveDir,
+    ASTRO_CACHE_DIR: path.join(work, "cache"),
+  });
+}
+
+/** Runs one build command (`npx <args>`) from the project folder, timed, with its output. */
+function runBuild(args: string[], outDir: string, env: Record<string, string | undefined>): BuildResult {
   const started = performance.now();
-  const result = spawnSync(
-    "npx",
-    ["tsx", "src/cli/parts.ts", ...args, "--parts", path.join(work, "parts"), "--out", outDir],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...env,
-        ARCHIVE_DIR: archiveDir,
-        ASTRO_CACHE_DIR: path.join(work, "cache"),
-        ASTRO_TELEMETRY_DISABLED: "1",
-      },
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-    },
-  );
+  const result = spawnSync("npx", args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return {
     status: result.status,
     output: stripVTControlCharacters(`${result.stdout}${result.stderr}`),
