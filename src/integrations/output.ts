@@ -1,14 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import {
-  emptyFolder,
-  emptyTrash,
-  forgetOutput,
-  outputIsKept,
-  recordOutput,
-  removeStale,
-} from "../lib/site/kept-output.ts";
+import { emptyFolder, forgetOutput, outputIsKept, recordOutput, removeStale } from "../lib/site/kept-output.ts";
 
 /** The kept output folder of a build, shared with the integrations that keep files in it. */
 export interface KeptOutput {
@@ -68,7 +61,7 @@ export function keptOutput(): KeptOutput {
           await forgetOutput(recordFile);
           if (!kept) await emptyFolder(outDir);
           // What the last build's sweep moved aside and had no time to remove.
-          emptying = emptyTrash(trash).catch(() => undefined);
+          emptying = emptyFolder(trash).catch(() => undefined);
         },
         "astro:build:done": async ({ dir, assets, logger }) => {
           const siteDir = fileURLToPath(dir);
@@ -80,7 +73,7 @@ export function keptOutput(): KeptOutput {
           const removed = kept ? removeStale(siteDir, started, keptFiles, trash) : 0;
           // Beside search indexing, which keeps one core busy and the disk mostly idle.
           void emptying
-            .then(() => emptyTrash(trash))
+            .then(() => emptyFolder(trash))
             .catch((error: unknown) => logger.warn(`could not empty ${trash}: ${String(error)}`));
           await recordOutput(recordFile, outDir);
           const seconds = ((performance.now() - sweep) / 1000).toFixed(1);

@@ -289,7 +289,7 @@ async function readArticlePages(siteDir: string, known: KnownPages): Promise<Art
       );
       continue;
     }
-    const read = { lang: facts.lang, sortValue: facts.sortValue, day: facts.day, hash: pageHash(html) };
+    const read = { ...facts, hash: pageHash(html) };
     known.set(file, stats, read);
     pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...read });
   }

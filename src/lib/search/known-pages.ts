@@ -1,6 +1,7 @@
 import type { Stats } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { PageFacts } from "./page.ts";
 
 /**
  * What the indexer read from each article page in the last build, by the page file's
@@ -10,13 +11,8 @@ import path from "node:path";
  * a new modification time and is read.
  */
 
-/** What the indexer needs of a page besides its path. */
-export interface PageRecord {
-  lang: string;
-  sortValue: string;
-  day: string;
-  hash: string;
-}
+/** What the indexer needs of a page besides its path: its facts and a hash of its HTML. */
+export type PageRecord = PageFacts & { hash: string };
 
 type Stored = Record<string, [identity: string, record: PageRecord]>;
 

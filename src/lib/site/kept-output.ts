@@ -65,7 +65,11 @@ export async function forgetOutput(recordFile: string): Promise<void> {
   await rm(recordFile, { force: true });
 }
 
-/** Removes everything inside a folder, keeping the folder. */
+/**
+ * Removes everything inside a folder, keeping the folder; a missing folder is left missing.
+ * The trash folder of removeStale is emptied so, beside the build: Astro ends the process
+ * when the build is done, so what is left then is removed by the next build.
+ */
 export async function emptyFolder(dir: string): Promise<void> {
   let entries: string[];
   try {
@@ -92,7 +96,7 @@ interface Stale {
  * folder with "/" separators), and the folders left empty. A folder holding only such files
  * (the last build's search bundles) is moved into `trash`, a folder on the same disk outside
  * the site, instead of having its files removed one by one: emptying the trash
- * (emptyTrash) can then run beside the rest of the build. Returns how many files went.
+ * (emptyFolder) can then run beside the rest of the build. Returns how many files went.
  * Synchronous calls: tens of thousands of them in a row run several times faster so.
  */
 export function removeStale(site: string, since: number, kept: ReadonlySet<string>, trash: string): number {
@@ -135,14 +139,4 @@ function movedAside(from: string, to: string): boolean {
     if ((error as NodeJS.ErrnoException).code === "EXDEV") return false;
     throw error;
   }
-}
-
-/**
- * Removes what a sweep moved into the trash folder. Started without waiting, it runs beside
- * the build; Astro ends the process when the build is done, so what is left then is
- * removed by the next build.
- */
-export async function emptyTrash(trash: string): Promise<void> {
-  const entries = await readdir(trash).catch(() => [] as string[]);
-  await Promise.all(entries.map((entry) => rm(path.join(trash, entry), { recursive: true, force: true })));
 }

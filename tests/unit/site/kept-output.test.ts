@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  emptyTrash,
+  emptyFolder,
   forgetOutput,
   outputIsKept,
   recordOutput,
@@ -36,7 +36,7 @@ describe("the site folder kept between builds", () => {
     expect(existsSync(path.join(site, "pagefind"))).toBe(false);
     // The withdrawn article's folder and the old search bundles.
     expect(readdirSync(trash)).toHaveLength(2);
-    await emptyTrash(trash);
+    await emptyFolder(trash);
     expect(readdirSync(trash)).toEqual([]);
     expect(existsSync(path.join(site, "zh-hans/articles/withdrawn"))).toBe(false);
     expect(existsSync(path.join(site, "zh-hans/articles/unchanged/index.html"))).toBe(true);
