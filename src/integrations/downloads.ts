@@ -1,8 +1,9 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { writeDownloads } from "../lib/downloads/write.ts";
+import { readBuildRecord } from "../lib/site/build-record.ts";
 import type { KeptOutput } from "./output.ts";
 
 /**
@@ -18,7 +19,7 @@ export default function downloadsIntegration(output: KeptOutput): AstroIntegrati
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
         const record = path.join(output.cacheDir, "downloads.json");
-        const previous = output.kept ? await readSignatures(record) : {};
+        const previous = output.kept ? ((await readBuildRecord<Record<string, string>>(record)) ?? {}) : {};
         const { articles, files, kept, signatures } = await writeDownloads(fileURLToPath(dir), previous);
         output.keep(kept);
         await writeFile(record, JSON.stringify(signatures));
@@ -30,13 +31,4 @@ export default function downloadsIntegration(output: KeptOutput): AstroIntegrati
       },
     },
   };
-}
-
-async function readSignatures(file: string): Promise<Record<string, string>> {
-  try {
-    return JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
-    throw error;
-  }
 }

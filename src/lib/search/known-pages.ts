@@ -1,6 +1,7 @@
 import type { Stats } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { readBuildRecord } from "../site/build-record.ts";
 import type { PageFacts } from "./page.ts";
 
 /**
@@ -30,14 +31,7 @@ export class KnownPages {
   /** The pages recorded in `file` by the last build; none without a file. */
   static async load(file: string | undefined): Promise<KnownPages> {
     if (file === undefined) return new KnownPages(undefined, {});
-    try {
-      return new KnownPages(file, JSON.parse(await readFile(file, "utf8")) as Stored);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT" || error instanceof SyntaxError) {
-        return new KnownPages(file, {});
-      }
-      throw error;
-    }
+    return new KnownPages(file, (await readBuildRecord<Stored>(file)) ?? {});
   }
 
   /** The record of a page whose file is the one the last build read, if it is. */

@@ -1,6 +1,7 @@
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { readBuildRecord } from "./build-record.ts";
 
 /**
  * The built site's folder is kept between builds, so that pages Astro's incremental build
@@ -31,13 +32,8 @@ const MARKER = "index.html";
  * everything is written again.
  */
 export async function outputIsKept(recordFile: string, outDir: string): Promise<boolean> {
-  let record: OutputRecord;
-  try {
-    record = JSON.parse(await readFile(recordFile, "utf8")) as OutputRecord;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw error;
-  }
+  const record = await readBuildRecord<OutputRecord>(recordFile);
+  if (record === undefined) return false;
   return path.resolve(record.outDir) === path.resolve(outDir) && record.marker === (await markerOf(outDir));
 }
 
