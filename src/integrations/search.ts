@@ -8,10 +8,11 @@ import { archiveDir, loadSiteConfig } from "../lib/site/config.ts";
 
 /**
  * Pages per Pagefind index before the index is split into shards. Pagefind needs about
- * 0.2 MiB per page of Chinese text while indexing (docs/search.md), so 30,000 pages stay
- * near 6 GiB, well inside a 24 GiB machine; an archive of 15,000 articles is one index.
+ * 0.2 MiB per page of Chinese text while indexing (docs/search.md), so a full shard of
+ * 15,000 pages takes about 3 GiB beside Astro's own memory, which at 100,000 articles is
+ * about as much again: together under 6 GiB.
  */
-export const DEFAULT_SHARD_PAGES = 30_000;
+export const DEFAULT_SHARD_PAGES = 15_000;
 
 /** Options of the search integration. */
 export interface SearchIntegrationOptions {

@@ -36,7 +36,17 @@ export const SORT_ANCHOR_WORD = "pagefindsortanchor";
 export const SORT_ANCHOR_VALUE = "0000";
 
 /**
- * Cuts pages, ordered by sort value then URL, into shards of at most `capacity` pages. With
+ * How many halving tiers follow the full shards: shards of capacity/2, capacity/4 and
+ * capacity/8 pages, then the newest with the rest, fewer than capacity/8. Like the digits of
+ * a counter, a page added at the new end changes the newest shard only, except when it
+ * completes a tier, which merges the tiers below into it; more tiers would make the newest
+ * shard smaller but cost a reader's search a shard more (docs/search.md, "What it costs").
+ */
+const TAIL_TIERS = 3;
+
+/**
+ * Cuts pages, ordered by sort value then URL, into shards: full shards of `capacity` pages
+ * from the oldest, then the halving tiers (TAIL_TIERS), then the newest pages. With
  * `yearsPerPart`, the site is built in parts of that many years (src/lib/build/parts.ts):
  * no shard crosses a part's boundary, so each part indexes its own shards, under names of
  * its own, exactly as a build of the whole site does.
@@ -64,11 +74,28 @@ export function planShards<P extends PlannedPage>(
 }
 
 function cut<P extends PlannedPage>(ordered: P[], capacity: number, name: (piece: number) => string): ShardPlan<P>[] {
-  const shards: ShardPlan<P>[] = [];
-  for (let start = 0; start < ordered.length; start += capacity) {
-    shards.push({ name: name(shards.length), pages: ordered.slice(start, start + capacity) });
+  let start = 0;
+  return shardSizes(ordered.length, capacity).map((size, piece) => {
+    const pages = ordered.slice(start, start + size);
+    start += size;
+    return { name: name(piece), pages };
+  });
+}
+
+/** The sizes, oldest first, of the shards `total` pages are cut into (see TAIL_TIERS). */
+export function shardSizes(total: number, capacity: number): number[] {
+  const sizes: number[] = [];
+  let left = total;
+  for (; left >= capacity; left -= capacity) sizes.push(capacity);
+  for (let tier = 1; tier <= TAIL_TIERS; tier++) {
+    const size = Math.floor(capacity / 2 ** tier);
+    if (size > 0 && left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
   }
-  return shards;
+  if (left > 0) sizes.push(left);
+  return sizes;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateSortWeight, planShards } from "../../../src/lib/search/shards.ts";
+import { dateSortWeight, planShards, shardSizes } from "../../../src/lib/search/shards.ts";
 
 const page = (day: string, lang = "zh-hans") => ({
   url: `/${lang}/articles/${day}/`,
@@ -24,6 +24,50 @@ describe("index shards", () => {
       ["2022-07-07", "2023-02-02"],
       ["2024-12-31"],
     ]);
+  });
+
+  it("cuts what follows the full shards into halving tiers, the newest shard smallest", () => {
+    // 59 pages, capacity 16: three full shards; the 11 left are 8 + 2 + 1 (tiers of 8, 4, 2), none of 4.
+    expect(shardSizes(59, 16)).toEqual([16, 16, 16, 8, 2, 1]);
+    expect(shardSizes(16, 16)).toEqual([16]);
+    expect(shardSizes(1, 16)).toEqual([1]);
+    expect(shardSizes(0, 16)).toEqual([]);
+    const days = Array.from({ length: 23 }, (_, i) => `2020-03-${String(i + 1).padStart(2, "0")}`);
+    const shards = planShards(
+      days.map((day) => page(day)),
+      16,
+    );
+    expect(shards.map((shard) => [shard.name, shard.pages.length])).toEqual([
+      ["0", 16],
+      ["1", 4],
+      ["2", 2],
+      ["3", 1],
+    ]);
+    expect(shards.flatMap((shard) => shard.pages.map((p) => p.day))).toEqual(days);
+  });
+
+  it("indexes few pages again, on average, as an archive grows one article at a time", () => {
+    // Shards are reused by content: a shard is indexed again when no shard of the last build
+    // had exactly its pages. Growing from 0 to 6 full shards, two pages (one article in both
+    // scripts) at a time, a build indexes on average a small fraction of a shard.
+    const capacity = 64;
+    const keyOf = (pages: { url: string }[]) => pages.map((p) => p.url).join(" ");
+    const all = Array.from({ length: 6 * capacity }, (_, i) => page(`2020-01-01T${String(i).padStart(5, "0")}`));
+    let before = new Set<string>();
+    let indexed = 0;
+    let builds = 0;
+    for (let count = 2; count <= all.length; count += 2) {
+      const shards = planShards(all.slice(0, count), capacity);
+      for (const shard of shards) {
+        expect(shard.pages.length).toBeLessThanOrEqual(capacity);
+        if (!before.has(keyOf(shard.pages))) indexed += shard.pages.length;
+      }
+      expect(shards.length).toBeLessThanOrEqual(Math.floor(count / capacity) + 4);
+      before = new Set(shards.map((shard) => keyOf(shard.pages)));
+      builds++;
+    }
+    // Cutting into full shards only would index half a shard a build on average.
+    expect(indexed / builds).toBeLessThan(capacity / 4);
   });
 
   it("in a site built in parts, cuts no shard across a part and names each by its part", () => {
