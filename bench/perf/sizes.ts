@@ -134,7 +134,8 @@ export function formatSize(result: SizeResult): string[] {
 /** The search stage against Pagefind's own program on the same pages, run after the build. */
 function pagefindAloneRows(runs: readonly SizeRun[]): string[] {
   const alone = runs.flatMap((run) => (run.pagefindAlone ? [{ build: run.build, alone: run.pagefindAlone }] : []));
-  if (alone.length === 0) return [row("    Pagefind alone", "-", "not run: more pages than one search shard")];
+  if (alone.length === 0)
+    return [row("    Pagefind alone", "-", "not run: more pages than one index of Pagefind alone holds (30,000)")];
   return [
     row(
       "    Pagefind alone",
