@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import type { IndexReport } from "../../src/lib/search/indexer.ts";
+import type { SearchManifest } from "../../src/lib/search/manifest.ts";
 import { launchBrowser } from "../../tests/e2e/support/browser.ts";
 import { serveSite } from "../../tests/e2e/support/server.ts";
 import { writeYearArchive } from "./archives.ts";
@@ -16,29 +18,26 @@ import type { PageWeight } from "./weight.ts";
 /** The year built alone: the corpus's one complete year. */
 export const SHARD_YEAR = "2023";
 
-/** Shards the whole site's search index is split into, about one per year of the corpus. */
-const INDEX_SHARDS = 3;
+/** The most pages indexed again as one index: one index of them takes about 6 GiB. */
+const SINGLE_MAX_PAGES = 30_000;
 
 /** What can be measured here of an archive built in pieces. */
 export interface GrowthResult {
   year: { articles: number; build: SiteBuild };
   whole: { articles: number; build: SiteBuild };
   index: {
-    single: { seconds: number; bytes: number; searches: PageWeight[] | undefined };
-    sharded: {
-      shards: number;
-      report: IndexReport;
-      run: MeasuredRun;
-      bytes: number;
-      searches: PageWeight[] | undefined;
-    };
+    /** The build's own index, in the shards every build cuts. */
+    sharded: { shards: number; seconds: number; bytes: number; searches: PageWeight[] | undefined };
+    /** The same pages indexed again as one index; none past SINGLE_MAX_PAGES. */
+    single: { report: IndexReport; run: MeasuredRun; bytes: number; searches: PageWeight[] | undefined } | undefined;
   };
 }
 
 /**
  * Builds one year of the corpus alone, to compare with the whole archive's build, then
- * splits the whole site's search index into shards (what merging per-year indexes in the
- * browser costs) and weighs a first search against each. Changes the whole site's index.
+ * weighs a first search on the whole site's index, in the shards the build cut, against
+ * the same pages indexed again as one index (what merging shards in the browser costs).
+ * Changes the whole site's index.
  */
 export async function measureGrowth(
   whole: { articles: number; archiveDir: string; build: SiteBuild },
@@ -52,39 +51,49 @@ export async function measureGrowth(
   await rm(yearOut, { recursive: true, force: true });
 
   const siteDir = whole.build.outDir;
-  const single = {
+  const sharded = {
+    shards: shardCount(siteDir),
     seconds: whole.build.phases.search,
     bytes: whole.build.searchIndex.bytes,
     searches: await searchWeights(siteDir),
   };
   // Every article has a page in each script.
-  const shardPages = Math.ceil((2 * whole.articles) / INDEX_SHARDS);
-  progress(`growth: indexing the whole site again in shards of at most ${count(shardPages)} pages`);
-  let json = "";
-  const run = await runMeasured(
-    process.execPath,
-    [TSX, path.join(ROOT, "bench/perf/reindex.ts"), whole.archiveDir, siteDir, String(shardPages)],
-    {
-      cwd: ROOT,
-      onLine: (line) => {
-        if (line.text.startsWith("{")) json = line.text;
+  const pages = 2 * whole.articles;
+  let single: GrowthResult["index"]["single"];
+  if (pages <= SINGLE_MAX_PAGES) {
+    progress(`growth: indexing the whole site again as one index of ${count(pages)} pages`);
+    let json = "";
+    const run = await runMeasured(
+      process.execPath,
+      [TSX, path.join(ROOT, "bench/perf/reindex.ts"), whole.archiveDir, siteDir, String(pages)],
+      {
+        cwd: ROOT,
+        onLine: (line) => {
+          if (line.text.startsWith("{")) json = line.text;
+        },
       },
-    },
-  );
-  if (run.status !== 0 || !json) throw new Error(`re-indexing failed (exit ${run.status}):\n${run.tail.join("\n")}`);
-  const report = JSON.parse(json) as IndexReport;
-  const sharded = {
-    shards: report.shards.length,
-    report,
-    run,
-    bytes: (await folderSize(path.join(siteDir, "pagefind"))).bytes,
-    searches: await searchWeights(siteDir),
-  };
+    );
+    if (run.status !== 0 || !json) throw new Error(`re-indexing failed (exit ${run.status}):\n${run.tail.join("\n")}`);
+    single = {
+      report: JSON.parse(json) as IndexReport,
+      run,
+      bytes: (await folderSize(path.join(siteDir, "pagefind"))).bytes,
+      searches: await searchWeights(siteDir),
+    };
+  }
   return {
     year: { articles: yearArticles, build: yearBuild },
     whole: { articles: whole.articles, build: whole.build },
     index: { single, sharded },
   };
+}
+
+/** How many shards a built site's index has (in its Simplified manifest). */
+function shardCount(siteDir: string): number {
+  const manifest = JSON.parse(
+    readFileSync(path.join(siteDir, "pagefind", "search.zh-hans.json"), "utf8"),
+  ) as SearchManifest;
+  return manifest.shards.length;
 }
 
 async function searchWeights(siteDir: string): Promise<PageWeight[] | undefined> {
@@ -121,15 +130,24 @@ export function formatGrowth(result: GrowthResult): string[] {
       `articles ${times(year.articles / whole.articles)}`,
     ),
     row("peak, year ÷ whole", times(year.build.run.peakTreeBytes / whole.build.run.peakTreeBytes)),
-    `  search index of the whole site: one index vs ${index.sharded.shards} shards merged in the browser (mergeIndex)`,
-    row("indexing, one index", secs(index.single.seconds), mb(index.single.bytes)),
+    `  search index of the whole site: the build's ${index.sharded.shards} shards vs one index, merged in the browser (mergeIndex)`,
     row(
       `indexing, ${index.sharded.shards} shards`,
-      secs(index.sharded.report.seconds),
-      `${mb(index.sharded.bytes)}; peak ${gib(index.sharded.run.peakTreeBytes)} (process tree); ` +
-        index.sharded.report.shards.map((shard) => `${count(shard.pages)} pages ${secs(shard.seconds)}`).join(", "),
+      secs(index.sharded.seconds),
+      `${mb(index.sharded.bytes)}; the build's search stage`,
     ),
   ];
+  if (!index.single) {
+    lines.push(`  one index: not made, more than ${count(SINGLE_MAX_PAGES)} pages`);
+    return lines;
+  }
+  lines.push(
+    row(
+      "indexing, one index",
+      secs(index.single.report.seconds),
+      `${mb(index.single.bytes)}; peak ${gib(index.single.run.peakTreeBytes)} (process tree)`,
+    ),
+  );
   const single = index.single.searches;
   const sharded = index.sharded.searches;
   if (!single || !sharded) {

@@ -36,8 +36,8 @@ export const SORT_ANCHOR_WORD = "pagefindsortanchor";
 export const SORT_ANCHOR_VALUE = "0000";
 
 /**
- * How many halving tiers follow the full shards: shards of capacity/2, capacity/4 and
- * capacity/8 pages, then the newest with the rest, fewer than capacity/8. Like the digits of
+ * How many halving tiers follow the full shards, once there is one: shards of capacity/2,
+ * capacity/4 and capacity/8 pages, then the newest with the rest, fewer than capacity/8. Like the digits of
  * a counter, a page added at the new end changes the newest shard only, except when it
  * completes a tier, which merges the tiers below into it; more tiers would make the newest
  * shard smaller but cost a reader's search a shard more (docs/search.md, "What it costs").
@@ -84,6 +84,9 @@ function cut<P extends PlannedPage>(ordered: P[], capacity: number, name: (piece
 
 /** The sizes, oldest first, of the shards `total` pages are cut into (see TAIL_TIERS). */
 export function shardSizes(total: number, capacity: number): number[] {
+  // Until an archive fills a shard it is one index: a shard more costs every reader's
+  // search its own word chunks, more than indexing a part-full shard again costs a build.
+  if (total <= capacity) return total > 0 ? [total] : [];
   const sizes: number[] = [];
   let left = total;
   for (; left >= capacity; left -= capacity) sizes.push(capacity);

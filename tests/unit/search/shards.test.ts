@@ -30,6 +30,9 @@ describe("index shards", () => {
     // 59 pages, capacity 16: three full shards; the 11 left are 8 + 2 + 1 (tiers of 8, 4, 2), none of 4.
     expect(shardSizes(59, 16)).toEqual([16, 16, 16, 8, 2, 1]);
     expect(shardSizes(16, 16)).toEqual([16]);
+    expect(shardSizes(17, 16)).toEqual([16, 1]);
+    // An archive smaller than a shard stays one index, whatever the tiers.
+    expect(shardSizes(15, 16)).toEqual([15]);
     expect(shardSizes(1, 16)).toEqual([1]);
     expect(shardSizes(0, 16)).toEqual([]);
     const days = Array.from({ length: 23 }, (_, i) => `2020-03-${String(i + 1).padStart(2, "0")}`);
@@ -48,15 +51,15 @@ describe("index shards", () => {
 
   it("indexes few pages again, on average, as an archive grows one article at a time", () => {
     // Shards are reused by content: a shard is indexed again when no shard of the last build
-    // had exactly its pages. Growing from 0 to 6 full shards, two pages (one article in both
-    // scripts) at a time, a build indexes on average a small fraction of a shard.
+    // had exactly its pages. Growing from one full shard to six, two pages (one article in
+    // both scripts) at a time, a build indexes on average a small fraction of a shard.
     const capacity = 64;
     const keyOf = (pages: { url: string }[]) => pages.map((p) => p.url).join(" ");
     const all = Array.from({ length: 6 * capacity }, (_, i) => page(`2020-01-01T${String(i).padStart(5, "0")}`));
     let before = new Set<string>();
     let indexed = 0;
     let builds = 0;
-    for (let count = 2; count <= all.length; count += 2) {
+    for (let count = capacity; count <= all.length; count += 2) {
       const shards = planShards(all.slice(0, count), capacity);
       for (const shard of shards) {
         expect(shard.pages.length).toBeLessThanOrEqual(capacity);
