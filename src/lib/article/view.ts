@@ -74,7 +74,11 @@ export interface BodyView {
   hasClauses: boolean;
 }
 
-/** An article's body in one script: parsed once, then only its text nodes converted. */
+/**
+ * An article's body in one script: parsed once, then only its text nodes converted. A build
+ * makes an article's two pages one after the other, so the parsed body is kept for the
+ * page in the other script (see `parsedBody`).
+ */
 export function bodyView(
   meta: ArticleMeta,
   body: string,
@@ -82,11 +86,32 @@ export function bodyView(
   attachments: readonly Attachment[] = [],
   contentDir: string = archiveDir(),
 ): BodyView {
-  const tree = parseBody(body);
-  linkAttachments(tree, attachments, (name) => attachmentPath(meta.id, name));
   const converter = converterFor(meta, script, contentDir);
+  const tree = parsedBody(meta.id, body, attachments, converter !== undefined);
   if (converter) convertTree(tree, converter);
   return { html: treeToHtml(tree), outline: outline(tree), hasClauses: hasClauses(tree) };
+}
+
+/** The last body parsed, unconverted with its attachments linked, and what it was parsed from. */
+let lastParsed: { id: string; body: string; attachments: string; tree: Root } | undefined;
+
+/**
+ * The parsed body of an article with its attachments linked, in its original script. The
+ * last one is kept for the article's page in the other script: the original's page only
+ * reads it; the converted page takes it and converts it in place, so when the converted
+ * page comes first, a copy is kept. An edited body (the dev server) is parsed again.
+ */
+function parsedBody(id: string, body: string, attachments: readonly Attachment[], toConvert: boolean): Root {
+  const attachmentKey = JSON.stringify(attachments);
+  const kept = lastParsed;
+  if (kept && kept.id === id && kept.body === body && kept.attachments === attachmentKey) {
+    if (toConvert) lastParsed = undefined;
+    return kept.tree;
+  }
+  const tree = parseBody(body);
+  linkAttachments(tree, attachments, (name) => attachmentPath(id, name));
+  lastParsed = { id, body, attachments: attachmentKey, tree: toConvert ? structuredClone(tree) : tree };
+  return tree;
 }
 
 function hasClauses(tree: Root): boolean {

@@ -79,12 +79,33 @@ export function originalScriptOnly(): boolean {
   return value === "original";
 }
 
-/** Reads and checks `site.yaml`, throwing an error that names the file and each bad field. */
+/** The settings last read from each site.yaml, with the text they were read from. */
+const readSettings = new Map<string, { text: string; site: SiteConfig }>();
+
+/**
+ * Reads and checks `site.yaml`, throwing an error that names the file and each bad field.
+ * Every page of a build asks for the settings; the file is read each time (the dev server
+ * shows edits), parsed and checked only when its text changed.
+ */
 export function loadSiteConfig(dir: string = archiveDir()): SiteConfig {
   const file = path.join(dir, "site.yaml");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`${file}: cannot read the site settings: ${(error as Error).message}`);
+  }
+  const known = readSettings.get(file);
+  if (known?.text === text) return known.site;
+  const site = checkSiteConfig(file, text);
+  readSettings.set(file, { text, site });
+  return site;
+}
+
+function checkSiteConfig(file: string, text: string): SiteConfig {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, "utf8"));
+    data = parse(text);
   } catch (error) {
     throw new Error(`${file}: cannot read the site settings: ${(error as Error).message}`);
   }

@@ -50,3 +50,15 @@ describe("publishing settings", () => {
     expect(loadSiteConfig(siteWith("https://archive.example.org", "cname: true\n")).cname).toBe(true);
   });
 });
+
+describe("reading the settings again", () => {
+  it("gives the edited settings once site.yaml changed, and refuses an edit that breaks it", () => {
+    const dir = siteWith("https://archive.example.org");
+    expect(loadSiteConfig(dir).cname).toBe(false);
+    const file = path.join(dir, "site.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}cname: true\n`);
+    expect(loadSiteConfig(dir).cname).toBe(true);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^url: .*$/m, 'url: "archive.example.org"'));
+    expect(() => loadSiteConfig(dir)).toThrow(/is not an address/);
+  });
+});
