@@ -6,6 +6,7 @@ import { parseSpan, spanHolds } from "../../src/lib/build/parts.ts";
 import { count, gib, row, secs } from "./format.ts";
 import { runMeasured, type MeasuredRun } from "./measure.ts";
 import { ROOT, TSX, WORK } from "./paths.ts";
+import { byProgram } from "./sizes.ts";
 
 /** One step of a build in parts (the plan, a part, the assemble step), in a process of its own. */
 export interface PartsStep {
@@ -105,15 +106,9 @@ async function articlesIn(archiveDir: string, part: string): Promise<number> {
 /** The report block. */
 export function formatParts(result: PartsResult): string[] {
   const { parts, assemble, plan } = result;
-  const usage = (run: MeasuredRun): string => {
-    const node = run.programs.get("node")?.peakBytes ?? 0;
-    const pagefind = run.programs.get("pagefind_extended")?.peakBytes;
-    return (
-      `peak ${gib(run.peakTreeBytes)} (largest Node process ${gib(node)}` +
-      `${pagefind === undefined ? "" : `, Pagefind ${gib(pagefind)}`}); ` +
-      `CPU ${secs(run.cpuSeconds)}; load ${run.load.map((load) => load.toFixed(1)).join("→")}`
-    );
-  };
+  const usage = (run: MeasuredRun): string =>
+    `peak ${gib(run.peakTreeBytes)} (process tree; by program: ${byProgram(run.programs)}); ` +
+    `load ${run.load.map((load) => load.toFixed(1)).join("→")}`;
   const shards = process.env["SEARCH_SHARD_PAGES"];
   const lines = [
     `parts: ${count(result.articles)} articles in ${result.planned.length} parts of ${result.yearsPerPart} year(s) ` +
