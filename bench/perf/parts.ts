@@ -132,6 +132,6 @@ export function formatParts(result: PartsResult): string[] {
       ),
     );
   }
-  lines.push(row("largest peak", gib(largest.run.peakTreeBytes), largest.name));
+  lines.push(row("largest part peak", gib(largest.run.peakTreeBytes), largest.name));
   return lines;
 }
