@@ -4,9 +4,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
-import { corpusSize, writeArchive } from "./perf/archives.ts";
+import { corpusSize, writeArchive, type ArchiveFacts } from "./perf/archives.ts";
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
+import { formatParts, measureParts } from "./perf/parts.ts";
 import { formatWeight, measureWeight } from "./perf/pageweight.ts";
 import { formatRebuild, measureRebuild } from "./perf/rebuild.ts";
 import { OUT, WORK } from "./perf/paths.ts";
@@ -82,9 +83,19 @@ if (kept && keptBuild && has("growth")) {
   const whole = { articles: kept.archive.articles, archiveDir: kept.archive.dir, build: keptBuild };
   await section("growth", async () => formatGrowth(await measureGrowth(whole, progress)));
 }
+// The largest size's archive, written once for parts and rebuild when the sizes section did not.
+let written: ArchiveFacts | undefined;
+const largestArchive = (size: number): ArchiveFacts =>
+  kept?.archive ?? (written ??= writeArchive(path.join(WORK, `archive-${size}`), size, corpus));
+if (has("parts") && largest) {
+  await section("parts", async () => {
+    const archive = largestArchive(largest);
+    return formatParts(await measureParts(archive, options, progress));
+  });
+}
 if (has("rebuild") && largest) {
   await section("rebuild", async () => {
-    const archive = kept?.archive ?? writeArchive(path.join(WORK, `archive-${largest}`), largest, corpus);
+    const archive = largestArchive(largest);
     return formatRebuild(await measureRebuild(archive.dir, archive.articles, progress));
   });
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The parts of the benchmark that can be run on their own. */
-export const SECTIONS = ["sizes", "scripts", "weight", "growth", "rebuild", "precompress"] as const;
+export const SECTIONS = ["sizes", "scripts", "weight", "growth", "parts", "rebuild", "precompress"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** What to run. */
@@ -11,6 +11,10 @@ export interface BenchOptions {
   /** Runs at sizes up to MEDIAN_MAX_ARTICLES, and pairs in the second-script comparison. */
   runs: number;
   sections: Section[];
+  /** Years a part in the parts section; undefined: about four parts. */
+  yearsPerPart: number | undefined;
+  /** The one part the parts section builds; undefined: every part, then the assemble step. */
+  part: string | undefined;
   keep: boolean;
   help: boolean;
 }
@@ -29,11 +33,14 @@ what sharding would cost and what precompressing the site costs. Prints figures;
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,growth,rebuild,precompress
+  --only sizes,scripts,weight,growth,parts,rebuild,precompress
                          run only these sections (weight, growth and precompress use the
-                         largest size's site; rebuild builds the largest size's archive clean,
-                         adds one article and rebuilds, removes it and rebuilds;
-                         SEARCH_SHARD_PAGES applies to every build)
+                         largest size's site; parts builds the largest size's archive in
+                         parts, each in a process of its own, then assembles them; rebuild
+                         builds it clean, adds one article and rebuilds, removes it and
+                         rebuilds; SEARCH_SHARD_PAGES applies to every build)
+  --years-per-part N     years a part in the parts section (default: about four parts)
+  --part 2016-2022       build only this part in the parts section, without assembling
   --keep                 keep archives and sites in bench/out/work/
   --help                 this text
 
@@ -47,6 +54,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       sizes: { type: "string", default: "1000,4000,all" },
       runs: { type: "string", default: "3" },
       only: { type: "string", default: SECTIONS.join(",") },
+      "years-per-part": { type: "string" },
+      part: { type: "string" },
       keep: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -67,5 +76,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
     return name as Section;
   });
-  return { sizes, runs, sections, keep: values.keep, help: values.help };
+  const yearsPerPart = values["years-per-part"] === undefined ? undefined : Number(values["years-per-part"]);
+  if (yearsPerPart !== undefined && (!Number.isInteger(yearsPerPart) || yearsPerPart < 1))
+    throw new Error(`--years-per-part: "${values["years-per-part"]}" is not a positive whole number`);
+  return { sizes, runs, sections, yearsPerPart, part: values.part, keep: values.keep, help: values.help };
 }

@@ -40,7 +40,10 @@ export function makesArticle(role: BuildRole, day: string): boolean {
   return spanHolds(role.span, day);
 }
 
-/** Whether this build makes the listings (home, browse, feeds, search page): all but a part do. */
+/**
+ * Whether this build makes the listings (home, browse, feeds, search page) and the exports of
+ * the whole archive (data/articles.*): all but a part do.
+ */
 export function makesListings(role: BuildRole): boolean {
   return role.kind !== "part";
 }

@@ -4,9 +4,13 @@ import { getBrowseIndex } from "../../data/browse.ts";
 import { toJsonl } from "../../lib/export/json.ts";
 import { exportRecord } from "../../lib/export/records.ts";
 import { loadSiteConfig } from "../../lib/site/config.ts";
+import { buildRole, makesListings } from "../../lib/build/role.ts";
 
 /** Every article's front matter and Markdown body, one JSON object per line, oldest first. */
 export const GET: APIRoute = async () => {
+  // A part leaves the exports to the assemble step: made here, they would be dropped after
+  // (src/lib/build/join.ts), and at 100,000 articles cost a part more memory than all its pages.
+  if (!makesListings(buildRole())) return new Response("");
   const { url } = loadSiteConfig();
   const { articles } = await getBrowseIndex();
   const bodies = new Map((await getCollection("articles")).map((entry) => [entry.id, entry.body ?? ""]));
