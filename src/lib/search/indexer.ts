@@ -164,6 +164,7 @@ async function indexInto(
   log(`${pages.length} article pages in ${shards.length} shard(s) of at most ${options.shardPages} pages`);
 
   const cache = options.cacheDir === undefined ? undefined : new ShardCache(options.cacheDir);
+  if (cache) beside.add(cache.emptyTrash());
   const version = pagefindVersion();
   const scannedFor = patternsDigest(patterns);
   // A site built in parts always has its sort anchors: a part cannot know how many shards the others have.
@@ -218,7 +219,6 @@ export async function writeSearchManifests(options: IndexOptions, summaries: rea
 }
 
 interface ReuseContext extends ShardContext {
-  cache: ShardCache | undefined;
   version: string;
   /** The digest of the patterns the vocabulary scanner looks for. */
   scannedFor: string;
@@ -341,6 +341,7 @@ async function scanVocabulary(siteDir: string, pages: readonly ArticlePage[], vo
 interface ShardContext extends IndexOptions {
   bundleRoot: string;
   sharded: boolean;
+  cache: ShardCache | undefined;
   vocabulary: () => VocabularyScanner;
   beside: Beside;
 }
@@ -383,7 +384,7 @@ async function indexShard(shard: ShardPlan<ArticlePage>, context: ShardContext):
     scanned = scanVocabulary(context.siteDir, shard.pages, context.vocabulary);
     await indexing;
   } finally {
-    context.beside.add(rm(stage, { recursive: true, force: true }));
+    context.beside.add(context.cache ? context.cache.discard(stage) : rm(stage, { recursive: true, force: true }));
     await scanned;
   }
   await checkPageCounts(shard, outputPath, context.sharded);

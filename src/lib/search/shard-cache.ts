@@ -64,6 +64,8 @@ export interface CachedShard {
 }
 
 const BUNDLE = "bundle";
+/** Folders a build set aside, removed beside the next build's work (ShardCache.discard). */
+const TRASH = ".trash";
 /** The suffix of an entry being written. */
 const PARTIAL = /\.partial$/;
 const VOCABULARY = "vocabulary.json";
@@ -71,7 +73,8 @@ const VOCABULARY = "vocabulary.json";
 /** A folder of cached shards, one folder per key. */
 export class ShardCache {
   readonly #dir: string;
-  readonly #used = new Set<string>();
+  readonly #used = new Set<string>([TRASH]);
+  #discarded = 0;
 
   constructor(dir: string) {
     this.#dir = dir;
@@ -105,13 +108,34 @@ export class ShardCache {
     await rename(partial, folder);
   }
 
-  /** Removes every entry this build neither used nor stored: shards of pages that changed. */
+  /**
+   * Sets a folder of the site aside (a staging folder, tens of thousands of links): moved
+   * into the cache's trash at once and removed by the next build, beside its indexing, or
+   * removed now where it cannot be moved (the cache on another disk than the site).
+   */
+  async discard(folder: string): Promise<void> {
+    const trash = path.join(this.#dir, TRASH);
+    await mkdir(trash, { recursive: true });
+    try {
+      await rename(folder, path.join(trash, `${process.pid}-${Date.now()}-${this.#discarded++}`));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  /** Removes what earlier builds set aside (folders discarded from now on are left for the next build). */
+  async emptyTrash(): Promise<void> {
+    const trash = path.join(this.#dir, TRASH);
+    const names = await readdir(trash).catch(() => [] as string[]);
+    await Promise.all(names.map((name) => rm(path.join(trash, name), { recursive: true, force: true })));
+  }
+
+  /** Sets aside (see discard) every entry this build neither used nor stored: shards of pages that changed. */
   async prune(): Promise<void> {
     const names = await readdir(this.#dir).catch(() => [] as string[]);
-    await Promise.all(
-      names
-        .filter((name) => !this.#used.has(name.replace(PARTIAL, "")))
-        .map((name) => rm(path.join(this.#dir, name), { recursive: true, force: true })),
-    );
+    for (const name of names) {
+      if (!this.#used.has(name.replace(PARTIAL, ""))) await this.discard(path.join(this.#dir, name));
+    }
   }
 }
