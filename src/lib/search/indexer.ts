@@ -227,7 +227,7 @@ interface ReuseContext extends ShardContext {
 }
 
 /**
- * A shard's bundle: copied from the cache when its pages are unchanged, else indexed (and
+ * A shard's bundle: linked from the cache when its pages are unchanged, else indexed (and
  * stored in the cache). Returns the query-table patterns its pages contain.
  */
 async function indexOrReuse(
