@@ -154,9 +154,11 @@ async function sampleTree(root: number): Promise<ProcessSample[]> {
       }
     }
   }
-  return Promise.all(
+  const samples = await Promise.all(
     [...inTree].map(async (pid) => {
       const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+      // Gone since it was listed (Pagefind reaped when it ended): its last sample stands, not zero CPU.
+      if (stat === "") return undefined;
       // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
@@ -164,6 +166,7 @@ async function sampleTree(root: number): Promise<ProcessSample[]> {
       return { pid, name: known?.name ?? "?", bytes: known?.bytes ?? 0, cpuSeconds: ticks / TICKS_PER_SECOND };
     }),
   );
+  return samples.filter((sample) => sample !== undefined);
 }
 
 async function loadAverage(): Promise<number> {

@@ -47,7 +47,7 @@ export async function searchIndexOptions(
  * Builds the full-text search index after the site is built (`astro:build:done`): every
  * article page in each script, with the query conversion tables the search page uses.
  * Any page that cannot be indexed fails the build. Shards whose pages did not change since
- * the last build are copied from Astro's cache folder instead of indexed again. In a site
+ * the last build are hard-linked from Astro's cache folder instead of indexed again. In a site
  * built in parts (src/lib/build/role.ts), `npm run build:part` indexes a part's shards once
  * Astro has exited, so that Astro's memory and Pagefind's never add up; the assemble step
  * writes the manifests and tables of every part's shards.

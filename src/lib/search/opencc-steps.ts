@@ -1,7 +1,7 @@
 import type { DictGroup, DictLike } from "opencc-js/core";
 import { configs as cn2tConfigs } from "opencc-js/preset/cn2t";
 import { configs as t2cnConfigs } from "opencc-js/preset/t2cn";
-import type { Direction } from "../script/direction.ts";
+import { directionName, type Direction } from "../script/direction.ts";
 import { getEngine } from "../script/engine.ts";
 import type { Lexicon } from "../script/segmenter.ts";
 
@@ -29,8 +29,20 @@ interface PresetConfig {
   conversionChain: readonly DictGroup[];
 }
 
-/** The opencc-js steps for a direction between the two scripts. */
+/** Steps made in this process, by direction: indexing and writing the manifests both need them. */
+const made = new Map<string, OpenccSteps>();
+
+/** The opencc-js steps for a direction between the two scripts (made once per process; read-only). */
 export function openccSteps(direction: Direction): OpenccSteps {
+  const key = directionName(direction);
+  const known = made.get(key);
+  if (known) return known;
+  const steps = makeSteps(direction);
+  made.set(key, steps);
+  return steps;
+}
+
+function makeSteps(direction: Direction): OpenccSteps {
   const config = (direction.to === "hant" ? cn2tConfigs["s2tw"] : t2cnConfigs["tw2s"]) as PresetConfig | undefined;
   if (!config) throw new Error("opencc-js has no s2tw/tw2s preset: has its package layout changed?");
   const segmentation = config.segmentation;

@@ -1,5 +1,8 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { patternsDigest, shardKey } from "../../../src/lib/search/shard-cache.ts";
+import { patternsDigest, ShardCache, shardKey } from "../../../src/lib/search/shard-cache.ts";
 
 const pages = [
   { url: "/zh-hans/articles/2024-01-02-aaa/", hash: "1" },
@@ -21,5 +24,27 @@ describe("search shard keys", () => {
   it("change when a page's HTML changes", () => {
     const edited = [pages[0]!, { ...pages[1]!, hash: "3" }];
     expect(shardKey(edited, false, "1.6.0", "p")).not.toBe(shardKey(pages, false, "1.6.0", "p"));
+  });
+});
+
+describe("a staging folder set aside", () => {
+  it("leaves the site at once and is removed by the next build, not kept as a shard", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "shard-cache-"));
+    try {
+      const cacheDir = path.join(root, "search-shards");
+      const stage = path.join(root, "dist", "pagefind", ".stage-0", "zh-hans", "articles", "a");
+      mkdirSync(stage, { recursive: true });
+      writeFileSync(path.join(stage, "index.html"), "<html></html>");
+      const thisBuild = new ShardCache(cacheDir);
+      await thisBuild.discard(path.join(root, "dist", "pagefind", ".stage-0"));
+      await thisBuild.prune();
+      expect(existsSync(path.join(root, "dist", "pagefind", ".stage-0"))).toBe(false);
+      const nextBuild = new ShardCache(cacheDir);
+      expect(await nextBuild.get(".trash")).toBeUndefined();
+      await nextBuild.emptyTrash();
+      expect(readdirSync(path.join(cacheDir, ".trash"))).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
