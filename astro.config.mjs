@@ -27,8 +27,11 @@ export default defineConfig({
   // Test and benchmark builds of other archives keep their own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: "always",
-  // Inline the small stylesheet: one request fewer on slow mobile networks.
-  build: { format: "directory", inlineStylesheets: "always" },
+  // Inline the small stylesheet: one request fewer on slow mobile networks. Four pages are
+  // rendered at once: each page waits on the disk for its two writes (the site folder and
+  // the incremental-build cache), and rendering the next meanwhile made page generation
+  // about a quarter faster (docs/performance.md), with the same files.
+  build: { format: "directory", inlineStylesheets: "always", concurrency: 4 },
   devToolbar: { enabled: false },
   // Articles are rendered by our own unified pipeline (src/lib/markdown), not Astro's.
   markdown: { syntaxHighlight: false },

@@ -122,7 +122,7 @@ export function formatSize(result: SizeResult): string[] {
       `without search indexing ${times(m((r) => (r.build.run.seconds - r.build.phases.search) / r.floor.times.seconds))}`,
     ),
     row("build ÷ floor, CPU", times(m((r) => r.build.run.cpuSeconds / r.floor.times.cpu))),
-    `  slowest route families (seconds rendering, from Astro's per-route times):`,
+    `  slowest route families (sums of Astro's per-route times; four pages render at once, so they overlap):`,
     ...families
       .slice(0, ROUTE_FAMILIES_SHOWN)
       .map(([family, seconds]) => `    ${family.padEnd(34)}${secs(seconds).padStart(10)}`),
