@@ -108,17 +108,12 @@ interface ArticlePage {
  * the pages, when a page cannot be indexed: a page missing from search is a bug.
  */
 export async function buildSearchIndex(options: IndexOptions): Promise<IndexReport> {
-  const started = performance.now();
-  const beside = new Beside();
-  try {
+  const { report } = await withBeside(async (beside) => {
     const indexed = await indexInto(options, beside);
     await writeSearchManifests(options, indexed.summaries);
-    await beside.done();
-    return { ...indexed.report, seconds: (performance.now() - started) / 1000 };
-  } catch (error) {
-    await beside.done().catch(() => undefined);
-    throw error;
-  }
+    return indexed;
+  });
+  return report;
 }
 
 /**
@@ -127,13 +122,19 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexRepo
  * manifests from every part's summaries (writeSearchManifests).
  */
 export async function indexShards(options: IndexOptions): Promise<{ report: IndexReport; summaries: ShardSummary[] }> {
+  return withBeside((beside) => indexInto(options, beside));
+}
+
+/** Runs indexing work and waits for what it left beside; the report's time covers both. */
+async function withBeside<T extends { report: IndexReport }>(work: (beside: Beside) => Promise<T>): Promise<T> {
   const started = performance.now();
   const beside = new Beside();
   try {
-    const indexed = await indexInto(options, beside);
+    const result = await work(beside);
     await beside.done();
-    return { ...indexed, report: { ...indexed.report, seconds: (performance.now() - started) / 1000 } };
+    return { ...result, report: { ...result.report, seconds: (performance.now() - started) / 1000 } };
   } catch (error) {
+    // The work beside still ends before the failure is reported; its own failures are the lesser news.
     await beside.done().catch(() => undefined);
     throw error;
   }
