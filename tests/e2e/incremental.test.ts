@@ -71,6 +71,10 @@ describe("rebuilding after the archive changed", () => {
     expect(listings).toBeGreaterThan(0);
     // The kept folder: unchanged pages and downloads stay where they are, none copied again.
     expect(rebuilt.output).not.toContain("(restored)");
+    // Only the added and the edited article are read from their files again.
+    expect(rebuilt.output).toContain(
+      `${ARTICLES} articles loaded (2 read, ${ARTICLES - 2} unchanged since the last build)`,
+    );
     expect(rebuilt.output).toMatch(/download files of \d+ articles written in [\d.]+ s \(([1-9]\d*) kept/);
     expect(rebuilt.output).toMatch(/search index: .*\(([1-9]\d*) of \d+ shard\(s\) reused\)/);
   });

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
@@ -6,6 +7,7 @@ import { findControlCharacter, findExcessiveNesting, MAX_ARTICLE_BYTES } from ".
 import { validateFrontMatter, type ArticleMeta } from "./schema.ts";
 import { findVersionProblems } from "../versions/chain.ts";
 import { attachmentProblem, describeAttachment, relativeTargets, type Attachment } from "./attachments.ts";
+import { fileIdentity } from "../build/file-identity.ts";
 
 /** One valid article as read from the archive. */
 export interface LoadedArticle {
@@ -30,7 +32,20 @@ export interface ArchiveProblem {
 export interface ArchiveLoad {
   articles: LoadedArticle[];
   problems: ArchiveProblem[];
+  /** The identity of each valid article's file (src/lib/build/file-identity.ts), by its path. */
+  identities: Map<string, string>;
+  /** How many articles came from `readBefore` instead of their files. */
+  reused: number;
 }
+
+/** An article as its file gave it, before the checks that span the archive. */
+export type ReadArticle = Pick<LoadedArticle, "meta" | "body">;
+
+/**
+ * What an earlier build read from a file whose identity is still the one given, if it
+ * has that: the loader then neither reads nor checks the file again.
+ */
+export type ReadBefore = (file: string, identity: string) => ReadArticle | undefined;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -39,21 +54,34 @@ export const ARTICLES_DIR = "articles";
 
 /**
  * Reads every file under `<archiveDir>/articles`, checks it and returns the valid
- * articles together with every problem, so that one run reports them all.
+ * articles together with every problem, so that one run reports them all. Articles that
+ * `readBefore` still has are taken from it; the checks that span the archive (links,
+ * attachments, duplicate ids, versions) always run on every article.
  */
-export async function loadArchive(archiveDir: string): Promise<ArchiveLoad> {
+export async function loadArchive(archiveDir: string, readBefore?: ReadBefore): Promise<ArchiveLoad> {
   const root = path.join(archiveDir, ARTICLES_DIR);
   const files = (await glob("**/*", { cwd: root, dot: true, onlyFiles: true })).sort();
   const articles: LoadedArticle[] = [];
   const problems: ArchiveProblem[] = [];
+  const identities = new Map<string, string>();
+  let reused = 0;
   const markdownByFolder = new Map<string, string[]>();
   for (const relative of files.filter((file) => file.endsWith(".md"))) {
     const folder = path.posix.dirname(relative);
     markdownByFolder.set(folder, [...(markdownByFolder.get(folder) ?? []), relative]);
     const absolute = path.join(root, relative);
-    const result = parseArticleFile(displayPath(absolute), await readFile(absolute));
-    if ("article" in result) articles.push(result.article);
-    else problems.push(...result.problems);
+    const file = displayPath(absolute);
+    // Taken before reading: a file written meanwhile then has another identity next time, and is read again.
+    const identity = fileIdentity(statSync(absolute));
+    const before = readBefore?.(file, identity);
+    if (before) reused++;
+    const result = before
+      ? { article: { meta: before.meta, body: before.body, file, attachments: [] } }
+      : parseArticleFile(file, await readFile(absolute));
+    if ("article" in result) {
+      articles.push(result.article);
+      identities.set(file, identity);
+    } else problems.push(...result.problems);
   }
   const articleByFile = new Map(articles.map((article) => [article.file, article]));
   // Names of every file beside each article, published or refused, so a refused file is not also reported missing.
@@ -90,7 +118,7 @@ export async function loadArchive(archiveDir: string): Promise<ArchiveLoad> {
     ),
   );
   const clashing = new Set(duplicates.map((problem) => problem.file));
-  return { articles: articles.filter((article) => !clashing.has(article.file)), problems };
+  return { articles: articles.filter((article) => !clashing.has(article.file)), problems, identities, reused };
 }
 
 /** A path as a maintainer would type it: relative to the working folder when inside it. */

@@ -1,6 +1,7 @@
 import type { Stats } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileIdentity } from "../build/file-identity.ts";
 import { readBuildRecord } from "../site/build-record.ts";
 import type { PageFacts } from "./page.ts";
 
@@ -37,14 +38,14 @@ export class KnownPages {
   /** The record of a page whose file is the one the last build read, if it is. */
   get(page: string, stats: Stats): PageRecord | undefined {
     const known = this.#previous[page];
-    if (known === undefined || known[0] !== identity(stats)) return undefined;
+    if (known === undefined || known[0] !== fileIdentity(stats)) return undefined;
     this.#next[page] = known;
     return known[1];
   }
 
   /** Records a page read in this build. */
   set(page: string, stats: Stats, record: PageRecord): void {
-    this.#next[page] = [identity(stats), record];
+    this.#next[page] = [fileIdentity(stats), record];
   }
 
   /** Writes this build's pages for the next build. */
@@ -53,8 +54,4 @@ export class KnownPages {
     await mkdir(path.dirname(this.#file), { recursive: true });
     await writeFile(this.#file, JSON.stringify(this.#next));
   }
-}
-
-function identity(stats: Stats): string {
-  return `${stats.size} ${stats.mtimeMs} ${stats.ino}`;
 }
