@@ -1,13 +1,21 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineCollection } from "astro:content";
 import { z } from "zod";
-import { formatProblems, loadArchive, type ReadArticle } from "./lib/article/load.ts";
+import { formatProblems, loadArchive } from "./lib/article/load.ts";
 import { readBeforeFrom, readerVersion, readRecord, type ReadRecord } from "./lib/article/read-record.ts";
-import { articleSchema } from "./lib/article/schema.ts";
+import { articleSchema, type ArticleMeta } from "./lib/article/schema.ts";
+import { readBuildRecord } from "./lib/site/build-record.ts";
 import { archiveDir } from "./lib/site/config.ts";
 
-/** The meta-store key of the last build's ReadRecord. */
-const READ_RECORD = "read-record";
+/** The file in Astro's cache folder recording which file gave which article in the last build. */
+const READ_RECORD = "article-files.json";
+
+/** Fields the store adds to an article's front matter. */
+const ADDED_FIELDS = ["file", "attachments", "bodyHash"] as const;
 
 /**
  * The code that reads and checks an article file, and the locked versions of the libraries
@@ -28,33 +36,36 @@ function currentReader(root: URL): string {
   return readerVersion({ ...sources, "package-lock.json": lockfile });
 }
 
+const hash = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 32);
+
 /**
  * The archive's articles. The loader runs the same checks as `npm run check` and
  * stops the build with every problem listed, so nothing is skipped silently. Files
- * unchanged since the last build (same size, modification time and inode) are not read
- * again: their articles are taken from Astro's content store, kept in its cache folder.
+ * unchanged since the last build (same size, modification time and inode) are not parsed
+ * again: their front matter is taken from Astro's content store, kept in its cache folder.
+ * The store holds front matter only, with a hash of the body: Astro bundles the whole
+ * store into the build, so pages read a body from its file (src/data/bodies.ts).
  */
 const articles = defineCollection({
   loader: {
     name: "archive-articles",
-    load: async ({ store, meta, logger, config }) => {
+    load: async ({ store, logger, config }) => {
       const reader = currentReader(config.root);
-      const recorded = meta.get(READ_RECORD);
-      const stored = (id: string): ReadArticle | undefined => {
+      const recordFile = fileURLToPath(new URL(READ_RECORD, config.cacheDir));
+      const recorded = await readBuildRecord<ReadRecord>(recordFile);
+      const stored = (id: string): ArticleMeta | undefined => {
         const entry = store.get(id);
-        if (!entry?.body) return undefined;
-        // The entry's data is the article's front matter with its file and attachments added.
+        if (!entry) return undefined;
         const data: Record<string, unknown> = { ...entry.data };
-        delete data["file"];
-        delete data["attachments"];
-        return { meta: data as ReadArticle["meta"], body: entry.body };
+        for (const field of ADDED_FIELDS) delete data[field];
+        return data as unknown as ArticleMeta;
       };
-      const readBefore = readBeforeFrom(
-        recorded === undefined ? undefined : (JSON.parse(recorded) as ReadRecord),
-        reader,
-        stored,
-      );
-      const { articles: loaded, problems, identities, reused } = await loadArchive(archiveDir(), readBefore);
+      const {
+        articles: loaded,
+        problems,
+        identities,
+        reused,
+      } = await loadArchive(archiveDir(), readBeforeFrom(recorded, reader, stored));
       if (problems.length > 0) {
         const error = new Error(
           `${problems.length} problem(s) in the archive; run \`npm run check\` for the full report.\n${formatProblems(problems)}`,
@@ -66,13 +77,14 @@ const articles = defineCollection({
       }
       const ids = new Set(loaded.map((article) => article.meta.id));
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-      for (const { meta: articleMeta, body, file, attachments } of loaded) {
+      for (const { meta, body, file, attachments } of loaded) {
+        const bodyHash = hash(body);
         // Unchanged entries are left as they are, so the store is written again only for what changed.
-        const digest = `${reader} ${file} ${identities.get(file)} ${JSON.stringify(attachments)}`;
-        store.set({ id: articleMeta.id, data: { ...articleMeta, file, attachments }, body, digest });
+        const digest = hash(`${reader} ${file} ${identities.get(file)} ${bodyHash} ${JSON.stringify(attachments)}`);
+        store.set({ id: meta.id, data: { ...meta, file, attachments, bodyHash }, digest });
       }
-      const record = JSON.stringify(readRecord(reader, loaded, identities));
-      if (record !== recorded) meta.set(READ_RECORD, record);
+      await mkdir(path.dirname(recordFile), { recursive: true });
+      await writeFile(recordFile, JSON.stringify(readRecord(reader, loaded, identities)));
       logger.info(
         `${loaded.length} articles loaded (${loaded.length - reused} read, ${reused} unchanged since the last build)`,
       );
@@ -90,6 +102,8 @@ const articles = defineCollection({
         height: z.number().optional(),
       }),
     ),
+    /** A hash of the Markdown body, for the pages' cache keys. */
+    bodyHash: z.string(),
   }),
 });
 

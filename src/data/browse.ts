@@ -1,5 +1,6 @@
 import { getCollection } from "astro:content";
 import { viewMeta } from "../lib/article/view.ts";
+import { bodyOf } from "./bodies.ts";
 import { buildBrowseIndex, type BrowseIndex } from "../lib/browse/index.ts";
 
 let cached: Promise<BrowseIndex> | undefined;
@@ -18,7 +19,7 @@ export function getBrowseIndex(): Promise<BrowseIndex> {
 async function load(): Promise<BrowseIndex> {
   const entries = await getCollection("articles");
   return buildBrowseIndex(
-    entries.map((entry) => ({ meta: entry.data, body: entry.body ?? "" })),
+    entries.map((entry) => ({ meta: entry.data, body: bodyOf(entry.data) })),
     { view: viewMeta },
   );
 }

@@ -38,13 +38,13 @@ function siteInputs(): string {
  * articles, and the other versions of the document), so that editing a title, a date or a
  * status re-renders the pages that show it.
  */
-export async function articleCacheKey(article: { data: ArticleMeta; body: string }, script: Script): Promise<string> {
+export async function articleCacheKey(article: ArticleMeta & { bodyHash: string }, script: Script): Promise<string> {
   const [index, chains] = await Promise.all([getBrowseIndex(), getVersionChains()]);
   return articlePageKey({
     site: siteInputs(),
     script,
     article,
-    linked: linkedArticles({ index, chains }, article.data.id),
+    linked: linkedArticles({ index, chains }, article.id),
   });
 }
 

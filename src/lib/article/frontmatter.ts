@@ -27,16 +27,7 @@ const FENCE = /^---[ \t]*$/;
  * Throws ArticleFormatError with a line number for a missing fence or malformed YAML.
  */
 export function splitFrontMatter(source: string): SplitArticle {
-  const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const lines = text.split("\n");
-  if (!FENCE.test(lines[0] ?? "")) {
-    throw new ArticleFormatError("the file must start with a line of three hyphens (---) opening the front matter", 1);
-  }
-  const end = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
-  if (end < 0) {
-    throw new ArticleFormatError("the front matter is never closed: add a line of three hyphens (---) after it", 1);
-  }
-  const yamlText = lines.slice(1, end).join("\n");
+  const { yamlText, body, bodyLine } = splitAtFences(source);
   const doc = parseDocument(yamlText, { uniqueKeys: true });
   const [first] = doc.errors;
   if (first) {
@@ -47,5 +38,23 @@ export function splitFrontMatter(source: string): SplitArticle {
       line === undefined ? undefined : line + 1,
     );
   }
-  return { data: doc.toJS() as unknown, body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
+  return { data: doc.toJS() as unknown, body, bodyLine };
+}
+
+/** The body of an article file, as splitFrontMatter gives it, without parsing the front matter. */
+export function articleBody(source: string): string {
+  return splitAtFences(source).body;
+}
+
+function splitAtFences(source: string): { yamlText: string; body: string; bodyLine: number } {
+  const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const lines = text.split("\n");
+  if (!FENCE.test(lines[0] ?? "")) {
+    throw new ArticleFormatError("the file must start with a line of three hyphens (---) opening the front matter", 1);
+  }
+  const end = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  if (end < 0) {
+    throw new ArticleFormatError("the front matter is never closed: add a line of three hyphens (---) after it", 1);
+  }
+  return { yamlText: lines.slice(1, end).join("\n"), body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
 }

@@ -1,8 +1,8 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { ArticleFormatError, splitFrontMatter } from "./frontmatter.ts";
+import { ArticleFormatError, articleBody, splitFrontMatter } from "./frontmatter.ts";
 import { findControlCharacter, findExcessiveNesting, MAX_ARTICLE_BYTES } from "./limits.ts";
 import { validateFrontMatter, type ArticleMeta } from "./schema.ts";
 import { findVersionProblems } from "../versions/chain.ts";
@@ -38,14 +38,12 @@ export interface ArchiveLoad {
   reused: number;
 }
 
-/** An article as its file gave it, before the checks that span the archive. */
-export type ReadArticle = Pick<LoadedArticle, "meta" | "body">;
-
 /**
- * What an earlier build read from a file whose identity is still the one given, if it
- * has that: the loader then neither reads nor checks the file again.
+ * The front matter an earlier build read from a file whose identity is still the one
+ * given, if it has that: the loader then takes the file's body without parsing or
+ * checking the file again.
  */
-export type ReadBefore = (file: string, identity: string) => ReadArticle | undefined;
+export type ReadBefore = (file: string, identity: string) => ArticleMeta | undefined;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -75,9 +73,11 @@ export async function loadArchive(archiveDir: string, readBefore?: ReadBefore): 
     const identity = fileIdentity(statSync(absolute));
     const before = readBefore?.(file, identity);
     if (before) reused++;
+    // Read at once: one small file after another, synchronous reads take about half the time.
+    const bytes = readFileSync(absolute);
     const result = before
-      ? { article: { meta: before.meta, body: before.body, file, attachments: [] } }
-      : parseArticleFile(file, await readFile(absolute));
+      ? { article: { meta: before, body: articleBody(utf8.decode(bytes)), file, attachments: [] } }
+      : parseArticleFile(file, bytes);
     if ("article" in result) {
       articles.push(result.article);
       identities.set(file, identity);

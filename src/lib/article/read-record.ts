@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import type { LoadedArticle, ReadArticle, ReadBefore } from "./load.ts";
+import type { LoadedArticle, ReadBefore } from "./load.ts";
+import type { ArticleMeta } from "./schema.ts";
 
 /**
  * What a build keeps of the articles it read, for the next build: each file's identity
- * and article id, and the version of the code that read them. The articles themselves are
- * kept by whoever stores them (Astro's content store); a record only says which are still good.
+ * and article id, and the version of the code that read them. The articles' front matter
+ * is kept by whoever stores it (Astro's content store); a record only says which is still good.
  */
 export interface ReadRecord {
   reader: string;
@@ -33,14 +34,14 @@ export function readRecord(
 }
 
 /**
- * The articles of the last build's record that are still good: those of files with the
+ * The front matter in the last build's record that is still good: that of files with the
  * same identity, read by the same code, and still held by `stored` (by id). A record made
  * by other code offers none, so a change to how articles are read reads every file again.
  */
 export function readBeforeFrom(
   record: ReadRecord | undefined,
   reader: string,
-  stored: (id: string) => ReadArticle | undefined,
+  stored: (id: string) => ArticleMeta | undefined,
 ): ReadBefore {
   if (record?.reader !== reader) return () => undefined;
   return (file, identity) => {

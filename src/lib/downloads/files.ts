@@ -40,5 +40,10 @@ export function downloadFiles(record: DownloadRecord): DownloadFile[] {
   ];
 }
 
+/** The paths of an article's download files (those of downloadFiles), without making their text. */
+export function downloadPaths(id: string): string[] {
+  return [...(Object.keys(CITATIONS) as CitationFormat[]).map((format) => citationFile(id, format)), sourceFile(id)];
+}
+
 /** The handoff file the build writes for the downloads integration, which removes it. */
 export const DOWNLOAD_LIST = "/data/downloads.jsonl";

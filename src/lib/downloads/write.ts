@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { copyFile, mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { DOWNLOAD_LIST, downloadFiles, type DownloadRecord } from "./files.ts";
+import { DOWNLOAD_LIST, downloadFiles, downloadPaths, type DownloadRecord } from "./files.ts";
 
 /** Files written at once: enough to keep the disk busy, few enough to stay within open-file limits. */
 const PARALLEL_WRITES = 32;
@@ -38,12 +38,14 @@ export async function writeDownloads(
     const record = JSON.parse(line) as DownloadRecord;
     const signature = await downloadSignature(line, record.source);
     result.signatures[record.item.id] = signature;
-    const files = downloadFiles(record);
-    result.files += files.length;
     if (previous[record.item.id] === signature) {
-      result.kept.push(...files.map((file) => file.path.replace(/^\//, "")));
+      const paths = downloadPaths(record.item.id);
+      result.files += paths.length;
+      result.kept.push(...paths.map((file) => file.replace(/^\//, "")));
       continue;
     }
+    const files = downloadFiles(record);
+    result.files += files.length;
     for (const file of files) {
       const target = path.join(siteDir, file.path);
       const folder = path.dirname(target);

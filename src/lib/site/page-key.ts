@@ -13,8 +13,8 @@ export interface ArticlePageData {
   site: string;
   /** The script the page is shown in. */
   script: string;
-  /** The article's front matter and body. */
-  article: { data: unknown; body: string };
+  /** The article's front matter, with a hash of its body. */
+  article: unknown;
   /** The front matter of every article the page names: neighbours in time, cited, citing and related articles, other versions. */
   linked: readonly unknown[];
 }

@@ -1,6 +1,7 @@
 import type { APIRoute } from "astro";
 import { getCollection } from "astro:content";
 import { getBrowseIndex } from "../../data/browse.ts";
+import { bodyOf } from "../../data/bodies.ts";
 import { toJsonl } from "../../lib/export/json.ts";
 import { exportRecord } from "../../lib/export/records.ts";
 import { loadSiteConfig } from "../../lib/site/config.ts";
@@ -13,7 +14,7 @@ export const GET: APIRoute = async () => {
   if (!makesListings(buildRole())) return new Response("");
   const { url } = loadSiteConfig();
   const { articles } = await getBrowseIndex();
-  const bodies = new Map((await getCollection("articles")).map((entry) => [entry.id, entry.body ?? ""]));
+  const bodies = new Map((await getCollection("articles")).map((entry) => [entry.id, bodyOf(entry.data)]));
   const records = articles.map((meta) => ({ ...exportRecord(meta, url), body: bodies.get(meta.id) ?? "" }));
   return new Response(toJsonl(records), { headers: { "content-type": "application/jsonl; charset=utf-8" } });
 };

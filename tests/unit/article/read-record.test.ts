@@ -1,15 +1,16 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadArchive, type ArchiveLoad, type ReadArticle } from "../../../src/lib/article/load.ts";
+import { loadArchive, type ArchiveLoad } from "../../../src/lib/article/load.ts";
+import type { ArticleMeta } from "../../../src/lib/article/schema.ts";
 import { readBeforeFrom, readerVersion, readRecord } from "../../../src/lib/article/read-record.ts";
 import { articleFile, makeArchive } from "../../helpers/archive.ts";
 
 const READER = readerVersion({ "load.ts": "this version" });
 
-/** Loads `dir` as a build does after `last`: with last build's record and its articles kept by id. */
+/** Loads `dir` as a build does after `last`: with last build's record and its front matter kept by id. */
 async function loadAfter(dir: string, last: ArchiveLoad, reader = READER): Promise<ArchiveLoad> {
-  const kept = new Map<string, ReadArticle>(last.articles.map(({ meta, body }) => [meta.id, { meta, body }]));
+  const kept = new Map<string, ArticleMeta>(last.articles.map(({ meta }) => [meta.id, meta]));
   const record = readRecord(READER, last.articles, last.identities);
   return loadArchive(
     dir,
@@ -37,15 +38,16 @@ describe("loading an archive again after a build", () => {
     expect(again.problems).toEqual([]);
   });
 
-  it("reads an edited file again and shows its new title, and a new file, and forgets a removed one", async () => {
+  it("reads an edited file again and shows its new title and body, and a new file, and forgets a removed one", async () => {
     const dir = threeArticles();
     const first = await loadArchive(dir);
     const b = path.join(dir, "articles/2024/01/b.md");
-    writeFileSync(b, readFileSync(b, "utf8").replace("第二篇", "第二篇（更正）"));
+    writeFileSync(b, readFileSync(b, "utf8").replace("第二篇", "第二篇（更正）").replace("正文。", "更正后的正文。"));
     writeFileSync(path.join(dir, "articles/2024/01/d.md"), articleFile({ id: "2024-01-04-d", title: "第四篇" }));
     rmSync(path.join(dir, "articles/2024/01/a.md"));
     const again = await loadAfter(dir, first);
     expect(titles(again)).toEqual(["第二篇（更正）", "第三篇", "第四篇"]);
+    expect(again.articles[0]?.body.trim()).toBe("更正后的正文。");
     expect(again.reused).toBe(1);
   });
 
