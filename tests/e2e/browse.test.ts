@@ -101,11 +101,25 @@ describe("browsing the archive", () => {
     await page.getByRole("link", { name: "2022年" }).first().click();
     await expect.poll(() => page.url()).toContain("/zh-hans/browse/dates/2022/");
     const summary = await page.locator(".summary").innerText();
-    const count = Number(/(\d+)/.exec(summary)?.[1]);
-    expect(count).toBeGreaterThan(50);
-    // The year is paginated; its second page continues in date order.
+    expect(Number(/(\d+)/.exec(summary)?.[1])).toBe(XWLB_ITEMS);
+    // Newest first: the front page holds the newest 50 of 300 and numbers them 300 down to 251;
+    // the older articles are on pages 5 (the next older) down to 1 (the oldest).
+    const days = () =>
+      page.locator(".browse-articles time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime") ?? ""));
+    const front = await days();
+    expect(front).toHaveLength(50);
+    expect(front).toEqual([...front].sort().reverse());
+    await expect(page.locator(".browse-articles").getAttribute("start")).resolves.toBe(String(XWLB_ITEMS));
+    await expect(page.locator(".pager li").allInnerTexts()).resolves.toEqual(["6", "5", "4", "…", "1"]);
     await page.getByRole("link", { name: "下一页" }).first().click();
-    await expect.poll(() => page.url()).toContain("/zh-hans/browse/dates/2022/2/");
+    await expect.poll(() => page.url()).toMatch(/\/zh-hans\/browse\/dates\/2022\/5\/$/);
+    const older = await days();
+    expect(older).toHaveLength(50);
+    expect(older[0]! <= front.at(-1)!).toBe(true);
+    await expect(page.locator(".browse-articles").getAttribute("start")).resolves.toBe("250");
+    // An archived page does not show the year's total, which would change with every new article.
+    await expect(page.locator(".summary").innerText()).resolves.not.toMatch(/\d/);
+    await expect(page.locator("a[rel=prev]").getAttribute("href")).resolves.toBe("/zh-hans/browse/dates/2022/");
     const first = page.locator(".browse-articles li a").first();
     const title = (await first.textContent()) ?? "";
     await first.click();
@@ -114,7 +128,7 @@ describe("browsing the archive", () => {
     await page.close();
   });
 
-  it("lists a person written in two scripts on one page, in date order, and leads to each article", async () => {
+  it("lists a person written in two scripts on one page, newest first, and leads to each article", async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${server.url}/zh-hant/articles/2024-02-01-sx0001/`);
     await page.locator(".article-footer").getByRole("link", { name: "樓陽生", exact: true }).click();
@@ -122,10 +136,10 @@ describe("browsing the archive", () => {
     await expect(page.locator("h1").textContent()).resolves.toBe("人物：樓陽生");
     const links = page.locator(".browse-articles li a");
     await expect(links.allTextContents()).resolves.toEqual([
-      "山西省人民政府辦公廳關於貫徹落實國發〔2024〕1號文件的通知",
       "樓陽生調研營商環境工作",
+      "山西省人民政府辦公廳關於貫徹落實國發〔2024〕1號文件的通知",
     ]);
-    await links.nth(1).click();
+    await links.nth(0).click();
     await expect.poll(() => page.url()).toContain("/zh-hant/articles/2024-02-02-lys001/");
     await page.close();
   });
@@ -239,7 +253,8 @@ describe("browsing the archive", () => {
       "/zh-hans/browse/",
       "/zh-hant/browse/dates/",
       "/zh-hans/browse/dates/2022/",
-      `/zh-hans/browse/persons/${encodeURIComponent("习近平")}/2/`,
+      `/zh-hans/browse/persons/${encodeURIComponent("习近平")}/`,
+      "/zh-hant/browse/dates/2022/3/",
       "/zh-hant/articles/2024-02-01-sx0001/",
     ]) {
       const response = await page.goto(`${server.url}${pathname}`);

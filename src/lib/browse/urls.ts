@@ -17,6 +17,9 @@ export type ExportFormat = "json" | "csv" | "jsonl";
 
 const pageSuffix = (page: number): string => (page > 1 ? `${page}/` : "");
 
+/** An archived page's number in an article list's address; the front page (no number) has none. */
+const archivedSuffix = (page: number | undefined): string => (page === undefined ? "" : `${page}/`);
+
 /** The browse overview. */
 export function browsePath(script: Script): string {
   return `${homePath(script)}browse/`;
@@ -27,9 +30,9 @@ export function datesPath(script: Script): string {
   return `${browsePath(script)}dates/`;
 }
 
-/** A year (2022) or month (2022-09) page. */
-export function periodPath(script: Script, period: string, page = 1): string {
-  return `${datesPath(script)}${period}/${pageSuffix(page)}`;
+/** A year (2022) or month (2022-09) page: its front page, or an archived page (src/lib/browse/paginate.ts `archivePages`). */
+export function periodPath(script: Script, period: string, page?: number): string {
+  return `${datesPath(script)}${period}/${archivedSuffix(page)}`;
 }
 
 /** The list of all groups of a facet (all persons, all sources...). */
@@ -37,9 +40,9 @@ export function facetPath(script: Script, facet: Facet, page = 1): string {
   return `${browsePath(script)}${facet}/${pageSuffix(page)}`;
 }
 
-/** The articles of one group (one person, one source...). */
-export function groupPath(script: Script, facet: Facet, key: string, page = 1): string {
-  return `${browsePath(script)}${facet}/${encodeURIComponent(key)}/${pageSuffix(page)}`;
+/** The articles of one group (one person, one source...): its front page, or an archived page (`archivePages`). */
+export function groupPath(script: Script, facet: Facet, key: string, page?: number): string {
+  return `${browsePath(script)}${facet}/${encodeURIComponent(key)}/${archivedSuffix(page)}`;
 }
 
 /** The feed of the whole archive, or of one group. */
