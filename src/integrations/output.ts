@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { emptyAtLowPriority } from "../lib/build/low-priority-removal.ts";
 import { emptyFolder, forgetOutput, outputIsKept, recordOutput, removeStale } from "../lib/site/kept-output.ts";
 
 /** The kept output folder of a build, shared with the integrations that keep files in it. */
@@ -54,14 +55,17 @@ export function keptOutput(): KeptOutput {
           recordFile = path.join(cacheDir, "kept-output.json");
           trash = path.join(cacheDir, "kept-output-trash");
         },
-        "astro:build:start": async () => {
+        "astro:build:start": async ({ logger }) => {
           started = Date.now();
           kept = await outputIsKept(recordFile, outDir);
           // Until this build finishes, the folder is a mix the next build must not trust.
           await forgetOutput(recordFile);
           if (!kept) await emptyFolder(outDir);
-          // What the last build's sweep moved aside and had no time to remove.
-          emptying = emptyFolder(trash).catch(() => undefined);
+          // What the last build's sweep moved aside: removed beside this build's start and
+          // pages, which keep one core busy, rather than beside search indexing, which keeps both.
+          emptying = emptyAtLowPriority(trash).catch((error: unknown) =>
+            logger.warn(`could not empty ${trash}: ${String(error)}`),
+          );
         },
         "astro:build:done": async ({ dir, assets, logger }) => {
           const siteDir = fileURLToPath(dir);
@@ -71,10 +75,7 @@ export function keptOutput(): KeptOutput {
           const sweep = performance.now();
           // A folder emptied at the start holds only this build's files.
           const removed = kept ? removeStale(siteDir, started, keptFiles, trash) : 0;
-          // Beside search indexing, which keeps one core busy and the disk mostly idle.
-          void emptying
-            .then(() => emptyFolder(trash))
-            .catch((error: unknown) => logger.warn(`could not empty ${trash}: ${String(error)}`));
+          await emptying;
           await recordOutput(recordFile, outDir);
           const seconds = ((performance.now() - sweep) / 1000).toFixed(1);
           logger.info(`${removed} file(s) of an earlier build removed in ${seconds} s`);

@@ -4,6 +4,7 @@ import { createConverter, loadSiteRules, siteRulesPath, TO_HANS, TO_HANT } from 
 import { buildRole } from "../lib/build/role.ts";
 import { readRecords } from "../lib/build/record.ts";
 import { buildSearchIndex, writeSearchManifests, type IndexOptions, type IndexReport } from "../lib/search/indexer.ts";
+import { ShardCache } from "../lib/search/shard-cache.ts";
 import { archiveDir, loadSiteConfig } from "../lib/site/config.ts";
 
 /**
@@ -56,6 +57,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
   let base = "/";
   let cacheDir: string | undefined;
   let knownPagesFile: string | undefined;
+  let emptying: Promise<void> = Promise.resolve();
   return {
     name: "archive-search",
     hooks: {
@@ -64,6 +66,14 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
         // Astro's own cache folder, kept between builds: shards whose pages are unchanged are reused from it.
         cacheDir = fileURLToPath(new URL(`${SHARD_CACHE}/`, config.cacheDir));
         knownPagesFile = fileURLToPath(new URL("search-pages.json", config.cacheDir));
+      },
+      "astro:build:start": ({ logger }) => {
+        // The last build's staging folders, set aside in the cache's trash: removed beside
+        // Astro's start and pages, which keep one core busy, not beside indexing, which keeps both.
+        if (cacheDir === undefined) return;
+        emptying = new ShardCache(cacheDir)
+          .emptyTrash()
+          .catch((error: unknown) => logger.warn(`could not empty the search cache's trash: ${String(error)}`));
       },
       "astro:build:done": async ({ dir, logger }) => {
         const role = buildRole();
@@ -86,6 +96,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
         }
         logger.info("indexing article pages for search");
         try {
+          await emptying;
           const report = await buildSearchIndex(indexOptions);
           logger.info(indexSummary(report));
         } catch (error) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { emptyAtLowPriority } from "../build/low-priority-removal.ts";
 import { linkTree } from "./hard-links.ts";
 
 /**
@@ -124,11 +125,12 @@ export class ShardCache {
     }
   }
 
-  /** Removes what earlier builds set aside (folders discarded from now on are left for the next build). */
+  /**
+   * Removes what earlier builds set aside, at low priority (emptyAtLowPriority); folders
+   * discarded from now on are left for the next build.
+   */
   async emptyTrash(): Promise<void> {
-    const trash = path.join(this.#dir, TRASH);
-    const names = await readdir(trash).catch(() => [] as string[]);
-    await Promise.all(names.map((name) => rm(path.join(trash, name), { recursive: true, force: true })));
+    await emptyAtLowPriority(path.join(this.#dir, TRASH));
   }
 
   /** Sets aside (see discard) every entry this build neither used nor stored: shards of pages that changed. */

@@ -61,11 +61,7 @@ export async function forgetOutput(recordFile: string): Promise<void> {
   await rm(recordFile, { force: true });
 }
 
-/**
- * Removes everything inside a folder, keeping the folder; a missing folder is left missing.
- * The trash folder of removeStale is emptied so, beside the build: Astro ends the process
- * when the build is done, so what is left then is removed by the next build.
- */
+/** Removes everything inside a folder, keeping the folder; a missing folder is left missing. */
 export async function emptyFolder(dir: string): Promise<void> {
   let entries: string[];
   try {
@@ -91,8 +87,8 @@ interface Stale {
  * `since`, the build's start in epoch milliseconds) nor kept (`kept`, paths relative to the
  * folder with "/" separators), and the folders left empty. A folder holding only such files
  * (the last build's search bundles) is moved into `trash`, a folder on the same disk outside
- * the site, instead of having its files removed one by one: emptying the trash
- * (emptyFolder) can then run beside the rest of the build. Returns how many files went.
+ * the site, instead of having its files removed one by one: the next build empties the
+ * trash beside its own work (emptyAtLowPriority). Returns how many files went.
  * Synchronous calls: tens of thousands of them in a row run several times faster so.
  */
 export function removeStale(site: string, since: number, kept: ReadonlySet<string>, trash: string): number {

@@ -2,13 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  emptyFolder,
-  forgetOutput,
-  outputIsKept,
-  recordOutput,
-  removeStale,
-} from "../../../src/lib/site/kept-output.ts";
+import { emptyAtLowPriority } from "../../../src/lib/build/low-priority-removal.ts";
+import { forgetOutput, outputIsKept, recordOutput, removeStale } from "../../../src/lib/site/kept-output.ts";
 
 /** Writes a file, dated `age` seconds ago. */
 function fileAged(file: string, age: number): void {
@@ -36,7 +31,7 @@ describe("the site folder kept between builds", () => {
     expect(existsSync(path.join(site, "pagefind"))).toBe(false);
     // The withdrawn article's folder and the old search bundles.
     expect(readdirSync(trash)).toHaveLength(2);
-    await emptyFolder(trash);
+    await emptyAtLowPriority(trash);
     expect(readdirSync(trash)).toEqual([]);
     expect(existsSync(path.join(site, "zh-hans/articles/withdrawn"))).toBe(false);
     expect(existsSync(path.join(site, "zh-hans/articles/unchanged/index.html"))).toBe(true);

@@ -1,0 +1,24 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { emptyAtLowPriority } from "../../../src/lib/build/low-priority-removal.ts";
+
+describe("emptying a folder at low priority", () => {
+  it("removes every file and folder inside, however deep, and keeps the folder", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "low-priority-"));
+    for (const page of ["zh-hans/articles/a", "zh-hant/articles/a", "pagefind/0"]) {
+      mkdirSync(path.join(dir, page), { recursive: true });
+      writeFileSync(path.join(dir, page, "index.html"), "<html></html>");
+    }
+    writeFileSync(path.join(dir, "loose.txt"), "x");
+    await emptyAtLowPriority(dir);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("leaves a missing folder missing", async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "low-priority-")), "never-made");
+    await emptyAtLowPriority(dir);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
