@@ -1,8 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { emptyAtLowPriority } from "../lib/build/low-priority-removal.ts";
-import { emptyFolder, forgetOutput, outputIsKept, recordOutput, removeStale } from "../lib/site/kept-output.ts";
+import { emptyAtLowPriority, emptyFolder } from "../lib/build/empty-folder.ts";
+import { forgetOutput, outputIsKept, recordOutput, removeStale } from "../lib/site/kept-output.ts";
 
 /** The kept output folder of a build, shared with the integrations that keep files in it. */
 export interface KeptOutput {

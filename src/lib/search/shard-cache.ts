@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { emptyAtLowPriority } from "../build/low-priority-removal.ts";
+import { emptyAtLowPriority } from "../build/empty-folder.ts";
 import { linkTree } from "./hard-links.ts";
 
 /**

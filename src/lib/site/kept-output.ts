@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } from "node:fs";
-import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readBuildRecord } from "./build-record.ts";
 
@@ -59,18 +59,6 @@ async function markerOf(outDir: string): Promise<string | undefined> {
 /** Forgets the last build's record: a build has started, and until it finishes the folder is a mix of two. */
 export async function forgetOutput(recordFile: string): Promise<void> {
   await rm(recordFile, { force: true });
-}
-
-/** Removes everything inside a folder, keeping the folder; a missing folder is left missing. */
-export async function emptyFolder(dir: string): Promise<void> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw error;
-  }
-  await Promise.all(entries.map((entry) => rm(path.join(dir, entry), { recursive: true, force: true })));
 }
 
 /** What a sweep found stale in one folder. */

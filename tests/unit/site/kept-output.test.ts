@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { emptyAtLowPriority } from "../../../src/lib/build/low-priority-removal.ts";
+import { emptyAtLowPriority } from "../../../src/lib/build/empty-folder.ts";
 import { forgetOutput, outputIsKept, recordOutput, removeStale } from "../../../src/lib/site/kept-output.ts";
 
 /** Writes a file, dated `age` seconds ago. */
