@@ -4,7 +4,7 @@ import { writeArchive, type ArchiveFacts } from "./archives.ts";
 import { runFloor, type FloorRun } from "./floor-run.ts";
 import { count, gib, mb, median, row, secs, times } from "./format.ts";
 import type { MeasuredRun, ProgramUse } from "./measure.ts";
-import { runPagefindAlone } from "./pagefind-cli.ts";
+import { runPagefindAlone, runPagefindOnShards, type ShardsRun } from "./pagefind-cli.ts";
 import { WORK } from "./paths.ts";
 import { buildSite, type SiteBuild } from "./site.ts";
 
@@ -14,6 +14,8 @@ export interface SizeRun {
   floor: FloorRun;
   /** Pagefind's own program on the same article pages, when the site has one search shard. */
   pagefindAlone: MeasuredRun | undefined;
+  /** The same program on the same pages in the build's shards, one after another, when it runs alone too. */
+  pagefindShards: ShardsRun | undefined;
 }
 
 /** Every run at one archive size. */
@@ -49,7 +51,9 @@ export async function measureSize(
     const build = await buildSite({ archiveDir: archive.dir, outDir, progress });
     progress(`${label}: build ${secs(build.run.seconds)}, peak ${gib(build.run.peakTreeBytes)}; Pagefind alone`);
     const pagefindAlone = await runPagefindAlone(outDir, archive.articles * 2);
-    results.push({ build, floor, pagefindAlone });
+    progress(`${label}: Pagefind on the build's shards`);
+    const pagefindShards = await runPagefindOnShards(outDir, archive.articles * 2);
+    results.push({ build, floor, pagefindAlone, pagefindShards });
   }
   return { archive, runs: results };
 }
@@ -131,11 +135,18 @@ export function formatSize(result: SizeResult): string[] {
   return lines;
 }
 
-/** The search stage against Pagefind's own program on the same pages, run after the build. */
+/**
+ * The search stage against Pagefind's own program on the same pages, run after the build:
+ * as one index, and in the build's shards, which splits the ratio into what cutting the
+ * index costs Pagefind and what the stage does around it.
+ */
 function pagefindAloneRows(runs: readonly SizeRun[]): string[] {
-  const alone = runs.flatMap((run) => (run.pagefindAlone ? [{ build: run.build, alone: run.pagefindAlone }] : []));
+  const alone = runs.flatMap((run) =>
+    run.pagefindAlone ? [{ build: run.build, alone: run.pagefindAlone, shards: run.pagefindShards }] : [],
+  );
   if (alone.length === 0)
     return [row("    Pagefind alone", "-", "not run: more pages than one index of Pagefind alone holds (30,000)")];
+  const sharded = alone.flatMap((pair) => (pair.shards ? [{ ...pair, shards: pair.shards }] : []));
   return [
     row(
       "    Pagefind alone",
@@ -152,6 +163,25 @@ function pagefindAloneRows(runs: readonly SizeRun[]): string[] {
       times(median(alone.map((pair) => pagefindCpu(pair.build.run) / pagefindCpu(pair.alone)))),
       "CPU seconds of Pagefind's program in the build over alone: steadier than wall time on a busy machine",
     ),
+    ...(sharded.length === 0
+      ? []
+      : [
+          row(
+            "    Pagefind on shards",
+            secs(median(sharded.map((pair) => pair.shards.seconds))),
+            `the same program on the build's ${count(sharded[0]?.shards.shards ?? 0)} shard(s), one after another`,
+          ),
+          row(
+            "      shards ÷ alone",
+            times(median(sharded.map((pair) => pair.shards.seconds / pair.alone.seconds))),
+            `what cutting the index costs Pagefind itself (CPU ${times(median(sharded.map((pair) => pair.shards.cpuSeconds / pagefindCpu(pair.alone))))})`,
+          ),
+          row(
+            "      search ÷ shards",
+            times(median(sharded.map((pair) => pair.build.phases.search / pair.shards.seconds))),
+            "what the search stage adds around Pagefind on the same shards",
+          ),
+        ]),
   ];
 }
 

@@ -14,7 +14,7 @@ import { pageFacts, pageText } from "./page.ts";
 import { pagefindVersion, runPagefind } from "./pagefind-cli.ts";
 import { Beside } from "./beside.ts";
 import { linkFileSync, linkTree } from "./hard-links.ts";
-import { pageHash, patternsDigest, ShardCache, shardKey } from "./shard-cache.ts";
+import { pageHash, patternsDigest, ShardCache, shardKey, type CachedShard } from "./shard-cache.ts";
 import { buildQueryTable, tablePatterns, triggerCharacters } from "./query-table.ts";
 import { planShards, SORT_ANCHOR_VALUE, SORT_ANCHOR_WORD, type ShardPlan } from "./shards.ts";
 import { encodeCharacterSet } from "./trigger.ts";
@@ -170,20 +170,32 @@ async function indexInto(
   const scannedFor = patternsDigest(patterns);
   // A site built in parts always has its sort anchors: a part cannot know how many shards the others have.
   const sharded = shards.length > 1 || options.yearsPerPart !== undefined;
+  const context: ReuseContext = {
+    ...options,
+    bundleRoot,
+    sharded,
+    cache,
+    version,
+    scannedFor,
+    vocabulary,
+    beside,
+    staged: new Map(),
+  };
+  // Every shard's cached bundle is looked up first, so that the next shard to index is known
+  // and staged while Pagefind indexes the one before it.
+  const looked = await Promise.all(
+    shards.map(async (shard) => {
+      const key = shardKey(shard.pages, sharded, version, scannedFor);
+      return { shard, key, cached: await cache?.get(key) };
+    }),
+  );
   const reports: ShardReport[] = [];
   const summaries: ShardSummary[] = [];
-  for (const shard of shards) {
+  for (const [index, item] of looked.entries()) {
     const shardStarted = performance.now();
-    const outcome = await indexOrReuse(shard, {
-      ...options,
-      bundleRoot,
-      sharded,
-      cache,
-      version,
-      scannedFor,
-      vocabulary,
-      beside,
-    });
+    const next = looked.slice(index + 1).find((later) => later.cached === undefined)?.shard;
+    const outcome = await indexOrReuse(item, next, context);
+    const { shard } = item;
     const counts: Record<string, number> = {};
     for (const page of shard.pages) counts[page.lang] = (counts[page.lang] ?? 0) + 1;
     summaries.push({ name: shard.name, pages: counts, vocabulary: outcome.vocabulary });
@@ -229,20 +241,21 @@ interface ReuseContext extends ShardContext {
 
 /**
  * A shard's bundle: linked from the cache when its pages are unchanged, else indexed (and
- * stored in the cache). Returns the query-table patterns its pages contain.
+ * stored in the cache). `next` is the next shard to index, staged once this one's Pagefind
+ * runs. Returns the query-table patterns its pages contain.
  */
 async function indexOrReuse(
-  shard: ShardPlan<ArticlePage>,
+  item: { shard: ShardPlan<ArticlePage>; key: string; cached: CachedShard | undefined },
+  next: ShardPlan<ArticlePage> | undefined,
   context: ReuseContext,
 ): Promise<{ reused: boolean; vocabulary: readonly string[] }> {
-  const key = shardKey(shard.pages, context.sharded, context.version, context.scannedFor);
+  const { shard, key, cached } = item;
   const outputPath = path.join(context.bundleRoot, shard.name);
-  const cached = await context.cache?.get(key);
   if (cached) {
     context.beside.add(linkTree(cached.bundle, outputPath));
     return { reused: true, vocabulary: cached.vocabulary };
   }
-  await indexShard(shard, context);
+  await indexShard(shard, next, context);
   const vocabulary = context.vocabulary().takeFound();
   if (context.cache) context.beside.add(context.cache.put(key, outputPath, vocabulary));
   return { reused: false, vocabulary };
@@ -345,51 +358,83 @@ interface ShardContext extends IndexOptions {
   cache: ShardCache | undefined;
   vocabulary: () => VocabularyScanner;
   beside: Beside;
+  /** The staging folder of each shard staged so far (see stageShard). */
+  staged: Map<ShardPlan<ArticlePage>, Promise<string>>;
 }
 
 /**
  * Indexes one shard with Pagefind's own program, which indexes a whole folder at once in
- * parallel, and scans its pages' vocabulary beside it. The shard's pages are hard-linked
- * into a folder of their own, in date order, under their site paths (which become their
- * result URLs). Pagefind numbers pages in the order it walks that folder, which depends on
- * the names and, on file systems that keep creation order, on the order they were linked:
- * fixed either way, so two builds are identical.
+ * parallel, and, beside it, scans its pages' vocabulary and stages the next shard to index.
  */
-async function indexShard(shard: ShardPlan<ArticlePage>, context: ShardContext): Promise<void> {
-  const stage = path.join(context.bundleRoot, `.stage-${shard.name}`);
+async function indexShard(
+  shard: ShardPlan<ArticlePage>,
+  next: ShardPlan<ArticlePage> | undefined,
+  context: ShardContext,
+): Promise<void> {
   const outputPath = path.join(context.bundleRoot, shard.name);
   let scanned: Promise<void> = Promise.resolve();
+  let stage: string | undefined;
   try {
-    for (const page of shard.pages) {
-      const to = path.join(stage, page.file);
-      mkdirSync(path.dirname(to), { recursive: true });
-      linkFileSync(path.join(context.siteDir, page.file), to);
-    }
-    const languages = [...new Set(shard.pages.map((page) => page.lang))].sort();
-    if (context.sharded) {
-      // One page per language sorting before every page, so real pages take positions from 1 (see dateSortWeight).
-      // Its URL, /pagefind/<lang>/, is one no page has.
-      for (const lang of languages) {
-        const anchor = path.join(stage, BUNDLE_DIR, lang, "index.html");
-        mkdirSync(path.dirname(anchor), { recursive: true });
-        writeFileSync(anchor, sortAnchorPage(lang));
-      }
-    }
+    stage = await staging(shard, context);
     const indexing = runPagefind({
       site: stage,
       glob: "**/index.html",
       outputPath,
       ...(context.onPagefind ? { onStart: (pid: number) => context.onPagefind?.(pid, shard.name) } : {}),
     });
-    // Started once Pagefind runs: each keeps about one core busy.
+    // Beside Pagefind, which keeps about one core and a half busy: the vocabulary scan and the next shard's links.
     scanned = scanVocabulary(context.siteDir, shard.pages, context.vocabulary);
+    if (next) staging(next, context).catch(() => undefined);
     await indexing;
   } finally {
-    context.beside.add(context.cache ? context.cache.discard(stage) : rm(stage, { recursive: true, force: true }));
+    if (stage !== undefined) {
+      context.beside.add(context.cache ? context.cache.discard(stage) : rm(stage, { recursive: true, force: true }));
+    }
     await scanned;
   }
   await checkPageCounts(shard, outputPath, context.sharded);
   await removeUnusedFiles(outputPath);
+}
+
+/** A shard's staging folder (stageShard), made on first call. */
+function staging(shard: ShardPlan<ArticlePage>, context: ShardContext): Promise<string> {
+  let staged = context.staged.get(shard);
+  if (!staged) {
+    staged = stageShard(shard, context);
+    context.staged.set(shard, staged);
+  }
+  return staged;
+}
+
+/** Links made between two turns of the event loop while staging, so that a scan beside it goes on. */
+const LINKS_PER_TURN = 500;
+
+/**
+ * Makes the folder Pagefind indexes for a shard: its pages hard-linked, in date order,
+ * under their site paths (which become their result URLs), and its sort anchors. Pagefind
+ * numbers pages in the order it walks that folder, which depends on the names and, on file
+ * systems that keep creation order, on the order they were linked: fixed either way, so two
+ * builds are identical. Links are made one after another, synchronously (much faster than
+ * awaiting each), yielding now and then to what runs beside.
+ */
+async function stageShard(shard: ShardPlan<ArticlePage>, context: ShardContext): Promise<string> {
+  const stage = path.join(context.bundleRoot, `.stage-${shard.name}`);
+  for (const [index, page] of shard.pages.entries()) {
+    const to = path.join(stage, page.file);
+    mkdirSync(path.dirname(to), { recursive: true });
+    linkFileSync(path.join(context.siteDir, page.file), to);
+    if (index % LINKS_PER_TURN === LINKS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (context.sharded) {
+    // One page per language sorting before every page, so real pages take positions from 1 (see dateSortWeight).
+    // Its URL, /pagefind/<lang>/, is one no page has.
+    for (const lang of [...new Set(shard.pages.map((page) => page.lang))].sort()) {
+      const anchor = path.join(stage, BUNDLE_DIR, lang, "index.html");
+      mkdirSync(path.dirname(anchor), { recursive: true });
+      writeFileSync(anchor, sortAnchorPage(lang));
+    }
+  }
+  return stage;
 }
 
 /** The page that sorts before every article in a shard's date order; its one word is never searched for. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,6 +77,12 @@ describe("building the search index", () => {
     ) as SearchManifest;
     expect(manifest.shards).toEqual(["/pagefind/2/", "/pagefind/1/", "/pagefind/0/"]);
     expect(manifest.sortBase).toBe(3);
+    // Each shard's pages were staged in a folder of their own, which is not published.
+    expect(
+      readdirSync(path.join(dir, "pagefind"))
+        .filter((name) => !name.endsWith(".json"))
+        .sort(),
+    ).toEqual(["0", "1", "2"]);
   });
 
   it("fails, naming the page, when an article page cannot be indexed", async () => {
