@@ -10,7 +10,7 @@ import { withBase } from "../site/base.ts";
 import { manifestName, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest } from "./manifest.ts";
 import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
 import { KnownPages } from "./known-pages.ts";
-import { pageFacts, pageText } from "./page.ts";
+import { pageFacts } from "./page.ts";
 import { pagefindVersion, runPagefind } from "./pagefind-cli.ts";
 import { Beside } from "./beside.ts";
 import { linkFileSync, linkTree } from "./hard-links.ts";
@@ -18,7 +18,7 @@ import { pageHash, patternsDigest, ShardCache, shardKey, type CachedShard } from
 import { buildQueryTable, tablePatterns, triggerCharacters } from "./query-table.ts";
 import { planShards, SORT_ANCHOR_VALUE, SORT_ANCHOR_WORD, type ShardPlan } from "./shards.ts";
 import { encodeCharacterSet } from "./trigger.ts";
-import { VocabularyScanner } from "./vocabulary.ts";
+import { VocabularyThread } from "./vocabulary-thread.ts";
 
 /** The folder of the built site that holds the search bundles. */
 export const BUNDLE_DIR = "pagefind";
@@ -155,9 +155,9 @@ async function indexInto(
 
   const steps = { toHant: openccSteps(TO_HANT), toHans: openccSteps(TO_HANS) };
   const patterns = tablePatterns([steps.toHant, steps.toHans]);
-  // Built when a shard is first indexed, beside Pagefind: a build that reuses every shard needs none.
-  let scanner: VocabularyScanner | undefined;
-  const vocabulary = (): VocabularyScanner => (scanner ??= new VocabularyScanner(patterns));
+  // Started when a shard is first indexed: a build that reuses every shard needs none.
+  let scanner: VocabularyThread | undefined;
+  const vocabulary = (): VocabularyThread => (scanner ??= new VocabularyThread(patterns));
   const known = await KnownPages.load(options.knownPagesFile);
   const pages = readArticlePages(options.siteDir, await glob(ARTICLE_PAGES, { cwd: options.siteDir }), known);
   await known.save();
@@ -191,24 +191,33 @@ async function indexInto(
   );
   const reports: ShardReport[] = [];
   const summaries: ShardSummary[] = [];
-  for (const [index, item] of looked.entries()) {
-    const shardStarted = performance.now();
-    const next = looked.slice(index + 1).find((later) => later.cached === undefined)?.shard;
-    const outcome = await indexOrReuse(item, next, context);
-    const { shard } = item;
-    const counts: Record<string, number> = {};
-    for (const page of shard.pages) counts[page.lang] = (counts[page.lang] ?? 0) + 1;
-    summaries.push({ name: shard.name, pages: counts, vocabulary: outcome.vocabulary });
-    const report = {
-      name: shard.name,
-      pages: shard.pages.length,
-      seconds: (performance.now() - shardStarted) / 1000,
-      reused: outcome.reused,
-    };
-    log(
-      `shard ${report.name}: ${report.pages} pages ${report.reused ? "unchanged, reused" : "indexed"} in ${report.seconds.toFixed(1)} s`,
-    );
-    reports.push(report);
+  try {
+    const found: Promise<readonly string[]>[] = [];
+    for (const [index, item] of looked.entries()) {
+      const shardStarted = performance.now();
+      const next = looked.slice(index + 1).find((later) => later.cached === undefined)?.shard;
+      const outcome = await indexOrReuse(item, next, context);
+      found.push(outcome.vocabulary);
+      const report = {
+        name: item.shard.name,
+        pages: item.shard.pages.length,
+        seconds: (performance.now() - shardStarted) / 1000,
+        reused: outcome.reused,
+      };
+      log(
+        `shard ${report.name}: ${report.pages} pages ${report.reused ? "unchanged, reused" : "indexed"} in ${report.seconds.toFixed(1)} s`,
+      );
+      reports.push(report);
+    }
+    // The scan may still be going through the last pages Pagefind indexed.
+    for (const [index, vocabulary] of (await Promise.all(found)).entries()) {
+      const { shard } = looked[index] as (typeof looked)[number];
+      const counts: Record<string, number> = {};
+      for (const page of shard.pages) counts[page.lang] = (counts[page.lang] ?? 0) + 1;
+      summaries.push({ name: shard.name, pages: counts, vocabulary });
+    }
+  } finally {
+    await scanner?.close();
   }
   if (cache) beside.add(cache.prune());
   const counts: Record<string, number> = {};
@@ -235,29 +244,30 @@ interface ReuseContext extends ShardContext {
   version: string;
   /** The digest of the patterns the vocabulary scanner looks for. */
   scannedFor: string;
-  /** The scanner of query-table patterns, made on first use. */
-  vocabulary: () => VocabularyScanner;
+  /** The scan of query-table patterns, started on first use. */
+  vocabulary: () => VocabularyThread;
 }
 
 /**
  * A shard's bundle: linked from the cache when its pages are unchanged, else indexed (and
- * stored in the cache). `next` is the next shard to index, staged once this one's Pagefind
- * runs. Returns the query-table patterns its pages contain.
+ * stored in the cache once its vocabulary is scanned). `next` is the next shard to index,
+ * staged once this one's Pagefind runs. Gives the query-table patterns its pages contain.
  */
 async function indexOrReuse(
   item: { shard: ShardPlan<ArticlePage>; key: string; cached: CachedShard | undefined },
   next: ShardPlan<ArticlePage> | undefined,
   context: ReuseContext,
-): Promise<{ reused: boolean; vocabulary: readonly string[] }> {
+): Promise<{ reused: boolean; vocabulary: Promise<readonly string[]> }> {
   const { shard, key, cached } = item;
   const outputPath = path.join(context.bundleRoot, shard.name);
   if (cached) {
     context.beside.add(linkTree(cached.bundle, outputPath));
-    return { reused: true, vocabulary: cached.vocabulary };
+    return { reused: true, vocabulary: Promise.resolve(cached.vocabulary) };
   }
   await indexShard(shard, next, context);
   const vocabulary = context.vocabulary().takeFound();
-  if (context.cache) context.beside.add(context.cache.put(key, outputPath, vocabulary));
+  const cache = context.cache;
+  if (cache) context.beside.add(vocabulary.then((found) => cache.put(key, outputPath, found)));
   return { reused: false, vocabulary };
 }
 
@@ -346,17 +356,11 @@ function readArticlePages(siteDir: string, found: readonly string[], known: Know
   return pages;
 }
 
-/** Feeds the text of pages to the vocabulary scan (the query tables hold only words the archive uses). */
-async function scanVocabulary(siteDir: string, pages: readonly ArticlePage[], vocabulary: () => VocabularyScanner) {
-  const scanner = vocabulary();
-  for (const page of pages) scanner.scan(pageText(await readFile(path.join(siteDir, page.file), "utf8")));
-}
-
 interface ShardContext extends IndexOptions {
   bundleRoot: string;
   sharded: boolean;
   cache: ShardCache | undefined;
-  vocabulary: () => VocabularyScanner;
+  vocabulary: () => VocabularyThread;
   beside: Beside;
   /** The staging folder of each shard staged so far (see stageShard). */
   staged: Map<ShardPlan<ArticlePage>, Promise<string>>;
@@ -372,7 +376,6 @@ async function indexShard(
   context: ShardContext,
 ): Promise<void> {
   const outputPath = path.join(context.bundleRoot, shard.name);
-  let scanned: Promise<void> = Promise.resolve();
   let stage: string | undefined;
   try {
     stage = await staging(shard, context);
@@ -382,15 +385,14 @@ async function indexShard(
       outputPath,
       ...(context.onPagefind ? { onStart: (pid: number) => context.onPagefind?.(pid, shard.name) } : {}),
     });
-    // Beside Pagefind, which keeps about one core and a half busy: the vocabulary scan and the next shard's links.
-    scanned = scanVocabulary(context.siteDir, shard.pages, context.vocabulary);
+    // Beside Pagefind: the vocabulary scan, in the idle time it leaves, and the next shard's links.
+    context.vocabulary().scan(shard.pages.map((page) => path.join(context.siteDir, page.file)));
     if (next) staging(next, context).catch(() => undefined);
     await indexing;
   } finally {
     if (stage !== undefined) {
       context.beside.add(context.cache ? context.cache.discard(stage) : rm(stage, { recursive: true, force: true }));
     }
-    await scanned;
   }
   await checkPageCounts(shard, outputPath, context.sharded);
   await removeUnusedFiles(outputPath);
