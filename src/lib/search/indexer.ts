@@ -192,12 +192,12 @@ async function indexInto(
   const reports: ShardReport[] = [];
   const summaries: ShardSummary[] = [];
   try {
-    const found: Promise<readonly string[]>[] = [];
+    const found: { shard: ShardPlan<ArticlePage>; vocabulary: Promise<readonly string[]> }[] = [];
     for (const [index, item] of looked.entries()) {
       const shardStarted = performance.now();
       const next = looked.slice(index + 1).find((later) => later.cached === undefined)?.shard;
       const outcome = await indexOrReuse(item, next, context);
-      found.push(outcome.vocabulary);
+      found.push({ shard: item.shard, vocabulary: outcome.vocabulary });
       const report = {
         name: item.shard.name,
         pages: item.shard.pages.length,
@@ -210,12 +210,9 @@ async function indexInto(
       reports.push(report);
     }
     // The scan may still be going through the last pages Pagefind indexed.
-    for (const [index, vocabulary] of (await Promise.all(found)).entries()) {
-      const { shard } = looked[index] as (typeof looked)[number];
-      const counts: Record<string, number> = {};
-      for (const page of shard.pages) counts[page.lang] = (counts[page.lang] ?? 0) + 1;
-      summaries.push({ name: shard.name, pages: counts, vocabulary });
-    }
+    summaries.push(
+      ...(await Promise.all(found.map(async ({ shard, vocabulary }) => shardSummary(shard, await vocabulary)))),
+    );
   } finally {
     await scanner?.close();
   }
@@ -225,6 +222,13 @@ async function indexInto(
     counts[language.tag] = pages.filter((page) => page.lang === language.tag).length;
   }
   return { report: { pages: counts, shards: reports, seconds: (performance.now() - started) / 1000 }, summaries };
+}
+
+/** What the manifests need to know of a shard: its pages per language and its vocabulary. */
+function shardSummary(shard: ShardPlan<ArticlePage>, vocabulary: readonly string[]): ShardSummary {
+  const pages: Record<string, number> = {};
+  for (const page of shard.pages) pages[page.lang] = (pages[page.lang] ?? 0) + 1;
+  return { name: shard.name, pages, vocabulary };
 }
 
 /**
@@ -408,7 +412,7 @@ function staging(shard: ShardPlan<ArticlePage>, context: ShardContext): Promise<
   return staged;
 }
 
-/** Links made between two turns of the event loop while staging, so that a scan beside it goes on. */
+/** Links made between two turns of the event loop while staging, so that the work beside it on this thread goes on. */
 const LINKS_PER_TURN = 500;
 
 /**
