@@ -47,9 +47,10 @@ export interface ShardsRun {
 /**
  * Pagefind's own program on the same pages cut into the shards a build cuts (the same plan
  * and shard size, SEARCH_SHARD_PAGES or the default), each shard's pages hard-linked into a
- * folder of its own as the build stages them, run one shard after another. Against Pagefind
- * alone it shows what cutting the index costs Pagefind itself; against the search stage,
- * what the stage adds around Pagefind. Only for sites Pagefind alone is run on.
+ * folder of its own as the build stages them (without the one-word anchor page per language
+ * the build adds), run one shard after another. Against Pagefind alone it shows what
+ * cutting the index costs Pagefind itself; against the search stage, what the stage adds
+ * around Pagefind. Only for sites Pagefind alone is run on.
  */
 export async function runPagefindOnShards(siteDir: string, pages: number): Promise<ShardsRun | undefined> {
   if (pages > ALONE_MAX_PAGES) return undefined;
