@@ -46,9 +46,10 @@ export class VocabularyThread {
     return found;
   }
 
-  /** Stops the thread. */
+  /** Stops the thread; a request still unanswered fails rather than waiting for ever. */
   async close(): Promise<void> {
     this.#worker.removeAllListeners("exit");
+    this.#fail(new Error("the vocabulary scan was stopped before it answered"));
     await this.#worker.terminate();
   }
 

@@ -38,4 +38,12 @@ describe("the vocabulary scan in a thread of its own", () => {
     thread.scan([path.join(dir, "missing.html")]);
     await expect(thread.takeFound()).rejects.toThrow(/missing\.html/);
   });
+
+  it("fails a request still unanswered when it is stopped, so that a failed build ends instead of waiting", async () => {
+    const stopped = new VocabularyThread(["乡村"]);
+    stopped.scan([page("d.html", "乡村")]);
+    const pending = stopped.takeFound();
+    await stopped.close();
+    await expect(pending).rejects.toThrow(/stopped before it answered/);
+  });
 });
