@@ -43,6 +43,8 @@ export class VocabularyThread {
     const id = this.#next++;
     const found = new Promise<string[]>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
     this.#worker.postMessage({ kind: "take", id } satisfies ToScanner);
+    // A request no one waits for any more (its build failed first) is no failure of its own.
+    found.catch(() => undefined);
     return found;
   }
 
