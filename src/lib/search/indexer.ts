@@ -170,17 +170,7 @@ async function indexInto(
   const scannedFor = patternsDigest(patterns);
   // A site built in parts always has its sort anchors: a part cannot know how many shards the others have.
   const sharded = shards.length > 1 || options.yearsPerPart !== undefined;
-  const context: ReuseContext = {
-    ...options,
-    bundleRoot,
-    sharded,
-    cache,
-    version,
-    scannedFor,
-    vocabulary,
-    beside,
-    staged: new Map(),
-  };
+  const context: ShardContext = { ...options, bundleRoot, sharded, cache, vocabulary, beside, staged: new Map() };
   // Every shard's cached bundle is looked up first, so that the next shard to index is known
   // and staged while Pagefind indexes the one before it.
   const looked = await Promise.all(
@@ -244,14 +234,6 @@ export async function writeSearchManifests(options: IndexOptions, summaries: rea
   }
 }
 
-interface ReuseContext extends ShardContext {
-  version: string;
-  /** The digest of the patterns the vocabulary scanner looks for. */
-  scannedFor: string;
-  /** The scan of query-table patterns, started on first use. */
-  vocabulary: () => VocabularyThread;
-}
-
 /**
  * A shard's bundle: linked from the cache when its pages are unchanged, else indexed (and
  * stored in the cache once its vocabulary is scanned). `next` is the next shard to index,
@@ -260,7 +242,7 @@ interface ReuseContext extends ShardContext {
 async function indexOrReuse(
   item: { shard: ShardPlan<ArticlePage>; key: string; cached: CachedShard | undefined },
   next: ShardPlan<ArticlePage> | undefined,
-  context: ReuseContext,
+  context: ShardContext,
 ): Promise<{ reused: boolean; vocabulary: Promise<readonly string[]> }> {
   const { shard, key, cached } = item;
   const outputPath = path.join(context.bundleRoot, shard.name);
@@ -364,6 +346,7 @@ interface ShardContext extends IndexOptions {
   bundleRoot: string;
   sharded: boolean;
   cache: ShardCache | undefined;
+  /** The scan of query-table patterns, started on first use. */
   vocabulary: () => VocabularyThread;
   beside: Beside;
   /** The staging folder of each shard staged so far (see stageShard). */
