@@ -6,8 +6,7 @@ import { fileURLToPath } from "node:url";
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** The shared corpus beside the repository (read-only; never copied into the project). */
-export const CORPUS = path.resolve(ROOT, "../shared/corpus");
+export { CORPUS } from "./corpus.ts";
 
 /** The sample article shipped in content/. */
 export const SAMPLE_ARTICLE = path.join(ROOT, "content/articles/2020/03/2020-03-04-1h89qg.md");
