@@ -13,10 +13,12 @@ import {
   type Converter,
 } from "../lib/script/index.ts";
 
-const HELP = `Usage: npm run check -- [--archive <dir>] [--no-conversion] [--conversion-detail] [--top <n>]
+const HELP = `Usage: npm run check -- [--archive <dir>] [--quiet] [--no-conversion] [--conversion-detail] [--top <n>]
 
 Checks every article in the archive and lists every problem at once:
-files that are not UTF-8, malformed front matter, missing or mistyped
+empty, binary or cut-off files and files not UTF-8, unfinished writes
+left by a stopped command, symbolic links leading outside the archive,
+malformed front matter, missing or mistyped
 fields, impossible dates, duplicate ids, broken version links
 (supersedes), files beside an article that are missing, unlinked,
 oversized or unsafe, a bad conversion.yaml. Exits with status 1 when
@@ -30,6 +32,8 @@ advice and does not fail the check.
 
 Options:
   --archive <dir>       the archive folder (default: $ARCHIVE_DIR or ./content)
+  --quiet               print the summary line only (the exit status still says
+                        whether anything is wrong)
   --no-conversion       skip the conversion report
   --conversion-detail   instead, every ambiguous character of every article, in context
   --top <n>             phrases and firings listed in the archive report (default 100)
@@ -55,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       allowNegative: true,
       options: {
         archive: { type: "string" },
+        quiet: { type: "boolean", default: false },
         conversion: { type: "boolean", default: true },
         "conversion-detail": { type: "boolean", default: false },
         top: { type: "string", default: "100" },
@@ -80,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   let reported = 0;
   const archiveReport = new ArchiveAmbiguities();
   const detail = values["conversion-detail"];
-  if (values.conversion) {
+  if (values.conversion && !values.quiet) {
     for (const article of articles) {
       try {
         const input = await reportInput(article, dir);
@@ -101,8 +106,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (!detail) console.log(`${archiveReport.format(Math.max(1, Number(values.top) || 100))}\n`);
   }
-  for (const problem of new Set(setupProblems)) console.error(problem);
-  if (problems.length > 0) console.error(formatProblems(problems));
+  if (!values.quiet) {
+    for (const problem of new Set(setupProblems)) console.error(problem);
+    if (problems.length > 0) console.error(formatProblems(problems));
+  }
   const badFiles = new Set(problems.map((problem) => problem.file)).size;
   const total = problems.length + new Set(setupProblems).size;
   console.log(

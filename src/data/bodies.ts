@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileNoFollowSync } from "../lib/fs/no-follow.ts";
 import { articleBody } from "../lib/article/frontmatter.ts";
 
 /**
@@ -7,5 +7,5 @@ import { articleBody } from "../lib/article/frontmatter.ts";
  * made it three times the size, each build's bundling and loading slower with it.
  */
 export function bodyOf(article: { file: string }): string {
-  return articleBody(readFileSync(article.file, "utf8"));
+  return articleBody(readFileNoFollowSync(article.file).toString("utf8"));
 }

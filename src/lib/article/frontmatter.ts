@@ -54,7 +54,11 @@ function splitAtFences(source: string): { yamlText: string; body: string; bodyLi
   }
   const end = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (end < 0) {
-    throw new ArticleFormatError("the front matter is never closed: add a line of three hyphens (---) after it", 1);
+    throw new ArticleFormatError(
+      "the front matter is never closed: the file ends inside it, as a file cut off while it was written " +
+        "(truncated) does; restore it from git, or add the missing line of three hyphens (---) after it",
+      1,
+    );
   }
   return { yamlText: lines.slice(1, end).join("\n"), body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
 }

@@ -1,13 +1,14 @@
-import { readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
 import path from "node:path";
-import { glob } from "tinyglobby";
 import { ArticleFormatError, articleBody, splitFrontMatter } from "./frontmatter.ts";
 import { findControlCharacter, findExcessiveNesting, MAX_ARTICLE_BYTES } from "./limits.ts";
 import { validateFrontMatter, type ArticleMeta } from "./schema.ts";
 import { findVersionProblems } from "../versions/chain.ts";
 import { attachmentProblem, describeAttachment, relativeTargets, type Attachment } from "./attachments.ts";
 import { fileIdentity } from "../build/file-identity.ts";
+import { isPartialWrite } from "../fs/atomic-write.ts";
+import { readFileNoFollow, readFileNoFollowSync } from "../fs/no-follow.ts";
+import { listArchiveFiles } from "./archive-files.ts";
 
 /** One valid article as read from the archive. */
 export interface LoadedArticle {
@@ -58,23 +59,37 @@ export const ARTICLES_DIR = "articles";
  */
 export async function loadArchive(archiveDir: string, readBefore?: ReadBefore): Promise<ArchiveLoad> {
   const root = path.join(archiveDir, ARTICLES_DIR);
-  const files = (await glob("**/*", { cwd: root, dot: true, onlyFiles: true })).sort();
+  const listed = listArchiveFiles(root, archiveDir);
   const articles: LoadedArticle[] = [];
-  const problems: ArchiveProblem[] = [];
+  const problems: ArchiveProblem[] = listed.refused.map(({ absolute, message }) => ({
+    file: displayPath(absolute),
+    message,
+  }));
   const identities = new Map<string, string>();
   let reused = 0;
   const markdownByFolder = new Map<string, string[]>();
-  for (const relative of files.filter((file) => file.endsWith(".md"))) {
+  const files = listed.files.filter(({ absolute, relative }) => {
+    if (!isPartialWrite(path.posix.basename(relative))) return true;
+    problems.push({
+      file: displayPath(absolute),
+      message:
+        "an unfinished write, left by a command stopped while it wrote a file here (an import, say): " +
+        "the file it was writing is as it was before; delete this one",
+    });
+    return false;
+  });
+  // Paths as listed, for the folders articles and attachments share; files as read, links resolved.
+  const realOf = new Map(files.map((found) => [found.relative, found.real]));
+  for (const { relative, real } of files.filter((found) => found.relative.endsWith(".md"))) {
     const folder = path.posix.dirname(relative);
     markdownByFolder.set(folder, [...(markdownByFolder.get(folder) ?? []), relative]);
-    const absolute = path.join(root, relative);
-    const file = displayPath(absolute);
+    const file = displayPath(real);
     // Taken before reading: a file written meanwhile then has another identity next time, and is read again.
-    const identity = fileIdentity(statSync(absolute));
+    const identity = fileIdentity(statSync(real));
     const before = readBefore?.(file, identity);
     if (before) reused++;
     // Read at once: one small file after another, synchronous reads take about half the time.
-    const bytes = readFileSync(absolute);
+    const bytes = readFileNoFollowSync(real);
     const result = before
       ? { article: { meta: before, body: articleBody(utf8.decode(bytes)), file, attachments: [] } }
       : parseArticleFile(file, bytes);
@@ -86,8 +101,7 @@ export async function loadArchive(archiveDir: string, readBefore?: ReadBefore): 
   const articleByFile = new Map(articles.map((article) => [article.file, article]));
   // Names of every file beside each article, published or refused, so a refused file is not also reported missing.
   const besides = new Map<LoadedArticle, Set<string>>();
-  for (const relative of files.filter((file) => !file.endsWith(".md"))) {
-    const absolute = path.join(root, relative);
+  for (const { relative, absolute, real } of files.filter((found) => !found.relative.endsWith(".md"))) {
     const file = displayPath(absolute);
     const markdown = markdownByFolder.get(path.posix.dirname(relative)) ?? [];
     if (markdown.length !== 1) {
@@ -99,14 +113,14 @@ export async function loadArchive(archiveDir: string, readBefore?: ReadBefore): 
       });
       continue;
     }
-    const owner = articleByFile.get(displayPath(path.join(root, markdown[0]!)));
+    const owner = articleByFile.get(displayPath(realOf.get(markdown[0]!)!));
     if (!owner) continue;
     const name = path.posix.basename(relative);
     besides.set(owner, (besides.get(owner) ?? new Set()).add(name));
-    const bytes = await readFile(absolute);
+    const bytes = await readFileNoFollow(real);
     const problem = attachmentProblem(name, bytes);
     if (problem) problems.push({ file, message: problem });
-    else owner.attachments.push(describeAttachment(name, absolute, bytes));
+    else owner.attachments.push(describeAttachment(name, real, bytes));
   }
   for (const article of articles) problems.push(...findLinkProblems(article, besides.get(article) ?? new Set()));
   const duplicates = findDuplicateIds(articles);
@@ -146,18 +160,26 @@ export function parseArticleFile(
       ],
     };
   }
-  let source: string;
-  try {
-    source = utf8.decode(bytes);
-  } catch {
+  if (bytes.length === 0) {
     return {
       problems: [
         {
           file,
-          line: lineOfFirstBadByte(bytes),
-          message: "the file is not UTF-8 text (it may be GBK or Big5): save it again as UTF-8",
+          message:
+            "the file is empty (0 bytes), as a write stopped before it began leaves it: restore it from git, or delete it",
         },
       ],
+    };
+  }
+  let source: string;
+  try {
+    source = utf8.decode(bytes);
+  } catch {
+    return { problems: [{ file, ...notUtf8Problem(bytes) }] };
+  }
+  if (source.trim() === "") {
+    return {
+      problems: [{ file, message: "the file holds only blank lines and spaces: restore it from git, or delete it" }],
     };
   }
   const control = findControlCharacter(source);
@@ -221,6 +243,49 @@ function findDuplicateIds(articles: LoadedArticle[]): ArchiveProblem[] {
     }
   }
   return problems;
+}
+
+/** Bytes git's rule for binary files looks at: a NUL among the first of them marks a file as not text. */
+const BINARY_SNIFF_BYTES = 8000;
+
+/** Why bytes that are not UTF-8 are no article: a binary file, a file cut off mid-character, or another encoding. */
+function notUtf8Problem(bytes: Uint8Array): { line?: number; message: string } {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    return {
+      message:
+        "a binary file (an image, a PDF or a Word file renamed, say), not Markdown text: an article is a UTF-8 " +
+        "text file; a file published with an article goes beside it under its own name",
+    };
+  }
+  const line = lineOfFirstBadByte(bytes);
+  if (endsMidCharacter(bytes)) {
+    return {
+      line,
+      message:
+        "the file ends in the middle of a character: it looks cut off (truncated) while it was written; " +
+        "restore it from git or import it again",
+    };
+  }
+  return { line, message: "the file is not UTF-8 text (it may be GBK or Big5): save it again as UTF-8" };
+}
+
+/** Whether the only bytes that are not UTF-8 are an unfinished character at the very end. */
+function endsMidCharacter(bytes: Uint8Array): boolean {
+  for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+    const tail = bytes.subarray(bytes.length - cut);
+    const head = bytes.subarray(0, bytes.length - cut);
+    // A lead byte of a longer sequence among the last bytes, and valid text before it.
+    if ((tail[0]! & 0xc0) === 0xc0) {
+      try {
+        utf8.decode(head);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+  }
+  return false;
 }
 
 function lineOfFirstBadByte(bytes: Uint8Array): number {

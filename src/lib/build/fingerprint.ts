@@ -4,6 +4,7 @@ import path from "node:path";
 import { glob } from "tinyglobby";
 import type { LoadedArticle } from "../article/load.ts";
 import { viewMeta } from "../article/view.ts";
+import { readFileNoFollow } from "../fs/no-follow.ts";
 import { buildBrowseIndex } from "../browse/index.ts";
 import { linkedArticles } from "../site/page-key.ts";
 import { buildVersionChains } from "../versions/chain.ts";
@@ -75,7 +76,7 @@ export async function partFingerprints(
     }
     const linked = linkedArticles({ index, chains }, article.meta.id);
     hash.update(JSON.stringify({ ...article, linked })).update("\n");
-    for (const attachment of article.attachments) hash.update(await readFile(attachment.source)).update("\n");
+    for (const attachment of article.attachments) hash.update(await readFileNoFollow(attachment.source)).update("\n");
   }
   return new Map([...hashes].map(([part, hash]) => [part, hash.digest("hex").slice(0, 32)]));
 }

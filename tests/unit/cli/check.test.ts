@@ -33,6 +33,19 @@ describe("npm run check", () => {
     expect(result.stdout).toContain("1 valid article(s); 2 problem(s) in 2 file(s)");
   });
 
+  it("prints the summary only with --quiet, and still exits 1 when anything is wrong", () => {
+    const dir = makeArchive({
+      "a.md": articleFile({ id: "2024-01-02-aaa", date: "2024-02-30" }, "于书记在会上指出，要迈上新征程。\n"),
+      "b.md": "",
+    });
+    const result = check(dir, "--quiet");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^0 valid article\(s\); 2 problem\(s\) in 2 file\(s\)\. Archive: /),
+    ]);
+  });
+
   it("refuses broken version links, naming the file and the field", () => {
     const dir = makeArchive({
       "a.md": articleFile({ id: "2024-01-02-aaa", supersedes: "2023-01-02-gone" }),

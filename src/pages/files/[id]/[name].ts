@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import type { APIRoute } from "astro";
 import { getCollection } from "astro:content";
 import { buildRole, makesArticle } from "../../../lib/build/role.ts";
+import { readFileNoFollow } from "../../../lib/fs/no-follow.ts";
 
 /** Every file published with an article, once, at /files/<id>/<name> (the same for both scripts). */
 export async function getStaticPaths() {
@@ -15,4 +15,5 @@ export async function getStaticPaths() {
   );
 }
 
-export const GET: APIRoute = async ({ props }) => new Response(await readFile((props as { source: string }).source));
+export const GET: APIRoute = async ({ props }) =>
+  new Response(await readFileNoFollow((props as { source: string }).source));
