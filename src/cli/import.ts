@@ -1,4 +1,6 @@
 import { SingleBar } from "cli-progress";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ImportEvent, ImportOptions, ImportSummary, Origin } from "../lib/import/importer.ts";
 import { parseRunFields } from "../lib/import/run-fields.ts";
@@ -46,7 +48,7 @@ Options:
   --keep-title-only    write an article that has a title and no body (a
                        video report in a feed) with a note saying so as its
                        text; without it such an input is an error
-  --quiet              do not list each article written
+  --quiet              print the summary only (and errors, on stderr)
   -h, --help           show this help
 
 Nothing in the archive is overwritten without --force. Exit status: 0 when
@@ -124,6 +126,7 @@ function format(
   quiet: boolean,
   display: (file: string) => string,
 ): [NodeJS.WriteStream, string] | undefined {
+  if (quiet && event.kind !== "error") return undefined;
   switch (event.kind) {
     case "written": {
       const verb = event.dryRun
@@ -140,7 +143,7 @@ function format(
           : `; with ${event.files.length} file${event.files.length > 1 ? "s" : ""} it links to`;
       const head = `${verb} ${display(event.path)} (from ${where(event)}${changes(event.stats, event.titleOnly)}${version}${files})`;
       if (event.dryRun) return [process.stdout, `${head}:\n${event.text}\n`];
-      return quiet ? undefined : [process.stdout, `${head}\n`];
+      return [process.stdout, `${head}\n`];
     }
     case "linked": {
       const verb = event.dryRun ? "would link" : "linked";
@@ -182,6 +185,25 @@ async function main(): Promise<void> {
   const { paths, options, quiet } = parse();
   // Loaded after the arguments are checked, so that --help and usage errors answer at once.
   const { display, runImport } = await import("../lib/import/importer.ts");
+  if (!options.dryRun) {
+    const { lockArchive } = await import("../lib/build/locks.ts");
+    const { removePartialWrites } = await import("../lib/fs/atomic-write.ts");
+    const { ARTICLES_DIR } = await import("../lib/article/load.ts");
+    mkdirSync(options.archive, { recursive: true });
+    try {
+      lockArchive(options.archive);
+    } catch (error) {
+      process.stderr.write(`import: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+    // Under the lock, what a stopped command left half-written is nobody's work in progress.
+    const removed = await removePartialWrites(path.join(options.archive, ARTICLES_DIR));
+    if (removed.length > 0 && !quiet) {
+      process.stderr.write(
+        `removed ${removed.length} unfinished write(s) a stopped command left: ${removed.map(display).join(", ")}\n`,
+      );
+    }
+  }
   let bar: SingleBar | undefined;
   let step = 0;
   let total = 0;
@@ -189,7 +211,7 @@ async function main(): Promise<void> {
   const summary = await runImport(paths, options, {
     start(count) {
       total = count;
-      if (count <= A_FEW) return;
+      if (count <= A_FEW || quiet) return;
       if (process.stderr.isTTY) {
         bar = new SingleBar({
           stream: process.stderr,

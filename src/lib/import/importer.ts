@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { ARTICLES_DIR, loadArchive } from "../article/load.ts";
+import { writeAtomic } from "../fs/atomic-write.ts";
 import type { Script } from "../article/schema.ts";
 import { finishDraft } from "./article.ts";
 import { decodeInput } from "./decode.ts";
@@ -266,7 +267,7 @@ export async function runImport(
       if (link.isNew) continue;
       const file = archive.documents.find((document) => document.id === link.id)?.file;
       if (file === undefined) continue;
-      if (!options.dryRun) await writeFile(file, setSupersedes(await readFile(file, "utf8"), link.supersedes));
+      if (!options.dryRun) await writeAtomic(file, setSupersedes(await readFile(file, "utf8"), link.supersedes));
       emit({ kind: "linked", input: file, path: file, supersedes: link.supersedes, dryRun: Boolean(options.dryRun) });
     }
   }
@@ -385,8 +386,12 @@ export async function runImport(
       await mkdir(folder, { recursive: true });
       folders.add(folder);
     }
+    // The files an article links to first, and the article last: a stopped import leaves each
+    // file as it was or whole, and an article that is there has everything it links to, while
+    // one that is not is imported again by the next run.
+    for (const file of job.files) await writeAtomic(path.join(folder, file.name), file.bytes);
     try {
-      await writeFile(job.target, job.text, { flag: job.replaced === undefined ? "wx" : "w" });
+      await writeAtomic(job.target, job.text, { exclusive: job.replaced === undefined });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       emit({
@@ -396,7 +401,6 @@ export async function runImport(
       });
       return;
     }
-    for (const file of job.files) await writeFile(path.join(folder, file.name), file.bytes);
     // Replacing an article whose date changed moves it: the old file goes, or its id would be in the archive twice.
     if (job.replaced !== undefined && job.replaced !== job.shown) await rm(job.replaced, { force: true });
     emit(event);

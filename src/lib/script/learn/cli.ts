@@ -1,6 +1,6 @@
 // npm run learn:conversion: learns word conversions for Simplified→Traditional from the
 // train part of ../shared/corpus/twlaw and writes src/lib/script/data/learned-hant.json.
-import { writeFileSync } from "node:fs";
+import { writeAtomic } from "../../fs/atomic-write.ts";
 import { fileURLToPath } from "node:url";
 import * as OpenCC from "opencc-js";
 import { format } from "prettier";
@@ -56,5 +56,5 @@ const file: LearnedFile = {
   words: words.map(({ hans, hant, count, total }) => [hans, hant, count, total]),
   singles: singles.map(({ char, same, total }) => [char, same, total]),
 };
-writeFileSync(out, await format(JSON.stringify(file), { parser: "json", printWidth: 120 }));
+await writeAtomic(out, await format(JSON.stringify(file), { parser: "json", printWidth: 120 }));
 console.log(`${words.length} words learned from ${laws.length} laws (${characters} characters); written to ${out}`);
