@@ -5,11 +5,11 @@ import downloads from "./src/integrations/downloads.ts";
 import search from "./src/integrations/search.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import publish from "./src/integrations/publish.ts";
-import { keptOutput } from "./src/integrations/output.ts";
+import { stagedOutput } from "./src/integrations/output.ts";
 import { basePath } from "./src/lib/site/base.ts";
 
 const site = loadSiteConfig();
-const output = keptOutput();
+const output = stagedOutput();
 
 export default defineConfig({
   site: site.url,
@@ -20,9 +20,7 @@ export default defineConfig({
     define: { __ARCHIVE_BASE__: JSON.stringify(basePath(site.url)) },
     // Never inline a script into the page: a policy sent as a server header cannot carry
     // each page's script hashes, so every script must be a file the policy allows as 'self'.
-    // The site folder is kept between builds: pages the incremental build skips stay in
-    // place, and src/integrations/output.ts removes what the build did not write or keep.
-    build: { assetsInlineLimit: 0, emptyOutDir: false },
+    build: { assetsInlineLimit: 0 },
   },
   // Test and benchmark builds of other archives keep their own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
@@ -54,7 +52,8 @@ export default defineConfig({
   // Article pages carry a cache key (src/data/page-keys.ts): a rebuild renders only the
   // pages whose data or code changed and copies the others from the cache folder.
   experimental: { incrementalBuild: true },
-  // The kept output's sweep runs after downloads (which keeps unchanged files in it) and
-  // before search reads the pages; publish runs last: it compresses what the others wrote.
-  integrations: [downloads(output), output.integration, search(), sitemap(), publish(site)],
+  // Every build writes into a staging folder (output.stage, first) that replaces the published
+  // folder only once every step has finished (output.publish, last); precompression runs
+  // after the others: it compresses what they wrote.
+  integrations: [output.stage, downloads(output), search(), sitemap(), publish(site), output.publish],
 });

@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import { formatProblems, loadArchive } from "../lib/article/load.ts";
 import { codeHash, partFingerprints } from "../lib/build/fingerprint.ts";
 import { joinFolders, keepPartFiles } from "../lib/build/join.ts";
+import { lockArchive, lockSite } from "../lib/build/locks.ts";
+import { prepareStaging, publishStaging, stagedSite } from "../lib/build/staging.ts";
 import { parseSpan, planParts, spanName, spanOf } from "../lib/build/parts.ts";
 import { PART_SITE, writeRecord } from "../lib/build/record.ts";
 import { indexSummary, searchIndexOptions, SHARD_CACHE } from "../integrations/search.ts";
@@ -153,8 +155,12 @@ async function assemble(parts: readonly Part[], partsDir: string, outDir: string
   const own = path.join(partsDir, ".assemble");
   await rm(own, { recursive: true, force: true });
   astroBuild(own, "assemble", { BUILD_ASSEMBLE: dirs.join(path.delimiter) });
-  await rm(outDir, { recursive: true, force: true });
-  const files = await joinFolders([own, ...dirs.map((dir) => path.join(dir, PART_SITE))], outDir);
+  // Joined beside the published site, which it replaces whole once joined (src/lib/build/staging.ts).
+  const site = stagedSite(outDir);
+  const emptying = prepareStaging(site);
+  const files = await joinFolders([own, ...dirs.map((dir) => path.join(dir, PART_SITE))], site.staging);
+  await emptying;
+  publishStaging(site);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`assembled ${parts.length} part(s), ${files} files, into ${outDir} in ${seconds} s`);
 }
@@ -193,6 +199,16 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (values.archive) process.env["ARCHIVE_DIR"] = path.resolve(values.archive);
+  // The builds this command runs share its locks (src/lib/build/locks.ts); a plan only reads.
+  if (command !== "plan") {
+    try {
+      lockArchive(archiveDir());
+      if (command !== "part") lockSite(path.resolve(values.out));
+    } catch (error) {
+      console.error((error as Error).message);
+      return 1;
+    }
+  }
   const yearsPerPart = loadSiteConfig().years_per_part;
   if (yearsPerPart === undefined) {
     console.error(`${archiveDir()}/site.yaml sets no years_per_part: the site is built in one (npm run build)`);

@@ -1,32 +1,32 @@
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { writeDownloads } from "../lib/downloads/write.ts";
+import { writeDownloads, type DownloadsRecord } from "../lib/downloads/write.ts";
+import { writeAtomic } from "../lib/fs/atomic-write.ts";
 import { readBuildRecord } from "../lib/site/build-record.ts";
-import type { KeptOutput } from "./output.ts";
+import type { StagedOutput } from "./output.ts";
 
 /**
  * Writes every article's downloads (BibTeX, RIS, CSL-JSON and its Markdown file) after
  * the build (`astro:build:done`), from the list one route of the build wrote
- * (src/pages/data/downloads.jsonl.ts), and removes the list. In a kept site folder
- * (src/integrations/output.ts) the downloads of unchanged articles stay as they are.
+ * (src/pages/data/downloads.jsonl.ts), and removes the list. The downloads of articles
+ * unchanged since the last build are linked from the published site when they are still
+ * the files that build wrote (src/lib/downloads/write.ts).
  */
-export default function downloadsIntegration(output: KeptOutput): AstroIntegration {
+export default function downloadsIntegration(output: StagedOutput): AstroIntegration {
   return {
     name: "archive-downloads",
     hooks: {
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
-        const record = path.join(output.cacheDir, "downloads.json");
-        const previous = output.kept ? ((await readBuildRecord<Record<string, string>>(record)) ?? {}) : {};
-        const { articles, files, kept, signatures } = await writeDownloads(fileURLToPath(dir), previous);
-        output.keep(kept);
-        await writeFile(record, JSON.stringify(signatures));
+        const recordFile = path.join(output.cacheDir, "downloads.json");
+        const previous = (await readBuildRecord<DownloadsRecord>(recordFile)) ?? {};
+        const { articles, files, kept, record } = await writeDownloads(fileURLToPath(dir), output.published, previous);
+        await writeAtomic(recordFile, JSON.stringify(record));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(
-          `${files - kept.length} download files of ${articles} articles written in ${seconds} s ` +
-            `(${kept.length} kept from the last build)`,
+          `${files - kept} download files of ${articles} articles written in ${seconds} s ` +
+            `(${kept} kept from the published site)`,
         );
       },
     },

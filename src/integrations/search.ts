@@ -57,6 +57,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
   let base = "/";
   let cacheDir: string | undefined;
   let knownPagesFile: string | undefined;
+  let pageCopies: string | undefined;
   let emptying: Promise<void> = Promise.resolve();
   return {
     name: "archive-search",
@@ -66,6 +67,8 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
         // Astro's own cache folder, kept between builds: shards whose pages are unchanged are reused from it.
         cacheDir = fileURLToPath(new URL(`${SHARD_CACHE}/`, config.cacheDir));
         knownPagesFile = fileURLToPath(new URL("search-pages.json", config.cacheDir));
+        // Where Astro's incremental build keeps its copy of each page it rendered.
+        pageCopies = fileURLToPath(new URL("dist/", config.cacheDir));
       },
       "astro:build:start": ({ logger }) => {
         // The last build's staging folders, set aside in the cache's trash: removed beside
@@ -84,6 +87,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
             base,
             ...(cacheDir === undefined ? {} : { cacheDir }),
             ...(knownPagesFile === undefined ? {} : { knownPagesFile }),
+            ...(pageCopies === undefined ? {} : { pageCopies }),
             log: (message) => logger.info(message),
           },
           options.shardPages,

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { articleFile, makeArchive } from "../helpers/archive.ts";
-import { buildSite } from "./support/build.ts";
+import { buildSite, freshPlace } from "./support/build.ts";
 
 describe("building an archive with bad content", () => {
   it("fails and names every bad file, its field and what was expected", () => {
@@ -21,6 +21,25 @@ describe("building an archive with bad content", () => {
     expect(result.output).toContain('articles/2024/01/copy.md: id: duplicate id "2024-01-02-abc123"');
     expect(result.output).toContain("npm run check");
     expect(result.output).not.toContain("Stack trace");
+  });
+
+  it("refuses an article or attachment linked from outside the archive, naming it, and publishes nothing", () => {
+    const dir = makeArchive({
+      "2024/01/good.md": articleFile(),
+      "2024/01/with-file/index.md": articleFile({ id: "2024-01-07-x" }, "见[附件](env.txt)。\n"),
+    });
+    symlinkSync("/etc/passwd", path.join(dir, "articles/2024/01/passwd.md"));
+    symlinkSync("/proc/self/environ", path.join(dir, "articles/2024/01/with-file/env.txt"));
+    const place = freshPlace();
+    const result = buildSite(dir, place);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(
+      /articles\/2024\/01\/passwd\.md: a symbolic link to \/etc\/passwd, outside the archive/,
+    );
+    expect(result.output).toMatch(
+      /articles\/2024\/01\/with-file\/env\.txt: a symbolic link to \/proc\/.*, outside the archive/,
+    );
+    expect(existsSync(place.outDir)).toBe(false);
   });
 
   it("refuses a site address that is not http(s), naming the field and what is expected", () => {

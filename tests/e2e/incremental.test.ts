@@ -69,8 +69,8 @@ describe("rebuilding after the archive changed", () => {
     // Listings the change does not reach (groups that hold none of the changed articles) are not rendered again.
     const listings = rebuilt.output.match(/\/browse\/\S+ \((cached|restored)\)/g)?.length ?? 0;
     expect(listings).toBeGreaterThan(0);
-    // The kept folder: unchanged pages and downloads stay where they are, none copied again.
-    expect(rebuilt.output).not.toContain("(restored)");
+    // Every build writes a new site folder: unchanged pages are restored from Astro's cache, not rendered.
+    expect(rebuilt.output.match(/\(restored\)/g)?.length ?? 0).toBe(reused);
     // Only the added and the edited article are read from their files again.
     expect(rebuilt.output).toContain(
       `${ARTICLES} articles loaded (2 read, ${ARTICLES - 2} unchanged since the last build)`,
@@ -126,5 +126,5 @@ describe("rebuilding with the cache kept and the site folder made afresh (a CI r
 
     const [a, b] = await Promise.all([folderHashes(nextRun.outDir), folderHashes(fresh.outDir)]);
     expect(Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file])).toEqual([]);
-  });
+  }, 300_000);
 });

@@ -29,8 +29,8 @@ export function linkFileSync(from: string, to: string): void {
 /** Files linked at once by linkTree: each call waits on the disk, and the rest of the build goes on meanwhile. */
 const PARALLEL_LINKS = 16;
 
-/** Gives every file of a folder a second name in another folder, made with the same layout. */
-export async function linkTree(from: string, to: string): Promise<void> {
+/** Gives every file of a folder a second name in another folder, made with the same layout; returns their relative paths. */
+export async function linkTree(from: string, to: string): Promise<string[]> {
   const entries = readdirSync(from, { recursive: true, withFileTypes: true });
   const folders = new Set([to]);
   const files: string[] = [];
@@ -48,6 +48,7 @@ export async function linkTree(from: string, to: string): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_LINKS }, worker));
+  return files;
 }
 
 async function linkFile(from: string, to: string): Promise<void> {

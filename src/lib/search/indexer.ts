@@ -10,6 +10,7 @@ import { withBase } from "../site/base.ts";
 import { manifestName, SEARCH_LANGUAGES, type SearchLanguage, type SearchManifest } from "./manifest.ts";
 import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
 import { KnownPages } from "./known-pages.ts";
+import { fileIdentity } from "../build/file-identity.ts";
 import { pageFacts } from "./page.ts";
 import { pagefindVersion, runPagefind } from "./pagefind-cli.ts";
 import { Beside } from "./beside.ts";
@@ -53,10 +54,16 @@ export interface IndexOptions {
    */
   cacheDir?: string;
   /**
-   * A file kept between builds recording each article page's facts and hash by its file's
-   * identity, so unchanged pages of a kept site folder are not read again.
+   * A file kept between builds recording each article page's facts and hash by its
+   * identity (pageIdentity), so that unchanged pages are not read again.
    */
   knownPagesFile?: string;
+  /**
+   * A folder kept between builds holding a copy of each page as the last build that made it
+   * wrote it, at the same path (Astro's incremental cache, `<cacheDir>/dist/`): every build
+   * writes a new site folder, and a page's copy there says whether the page changed.
+   */
+  pageCopies?: string;
   /** Called with the process id of each shard's Pagefind program when it starts (benchmarks sample its memory). */
   onPagefind?: (pid: number, shard: string) => void;
 }
@@ -159,7 +166,8 @@ async function indexInto(
   let scanner: VocabularyThread | undefined;
   const vocabulary = (): VocabularyThread => (scanner ??= new VocabularyThread(patterns));
   const known = await KnownPages.load(options.knownPagesFile);
-  const pages = readArticlePages(options.siteDir, await glob(ARTICLE_PAGES, { cwd: options.siteDir }), known);
+  const found = await glob(ARTICLE_PAGES, { cwd: options.siteDir });
+  const pages = readArticlePages(options.siteDir, found, known, options.pageCopies);
   await known.save();
   const shards = planShards(pages, options.shardPages, options.yearsPerPart);
   log(`${pages.length} article pages in ${shards.length} shard(s) of at most ${options.shardPages} pages`);
@@ -308,13 +316,18 @@ async function writeReaderFiles(
  * known from the last build are not read again. Synchronous reads: the pages are read one
  * after another before anything else can start, and so run about twice as fast.
  */
-function readArticlePages(siteDir: string, found: readonly string[], known: KnownPages): ArticlePage[] {
+function readArticlePages(
+  siteDir: string,
+  found: readonly string[],
+  known: KnownPages,
+  pageCopies: string | undefined,
+): ArticlePage[] {
   const files = [...found].sort();
   const pages: ArticlePage[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const stats = statSync(path.join(siteDir, file));
-    const record = known.get(file, stats);
+    const identity = pageIdentity(siteDir, file, pageCopies);
+    const record = known.get(file, identity);
     if (record !== undefined) {
       pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...record });
       continue;
@@ -333,13 +346,31 @@ function readArticlePages(siteDir: string, found: readonly string[], known: Know
       continue;
     }
     const read = { ...facts, hash: pageHash(bytes) };
-    known.set(file, stats, read);
+    known.set(file, identity, read);
     pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...read });
   }
   if (problems.length > 0) {
     throw new Error(`${problems.length} article page(s) cannot be indexed for search:\n${problems.join("\n")}`);
   }
   return pages;
+}
+
+/**
+ * What says whether a page changed since the last build: the identity (size, modification
+ * time, inode) of its kept copy, which the build that renders the page writes anew and a
+ * build that skips it copies into the site, with the page's own size; the page's own identity
+ * where no copy is kept.
+ */
+function pageIdentity(siteDir: string, file: string, pageCopies: string | undefined): string {
+  const stats = statSync(path.join(siteDir, file));
+  if (pageCopies !== undefined) {
+    try {
+      return `copy ${fileIdentity(statSync(path.join(pageCopies, file)))} size ${stats.size}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  return fileIdentity(stats);
 }
 
 interface ShardContext extends IndexOptions {

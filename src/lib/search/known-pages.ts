@@ -1,16 +1,13 @@
-import type { Stats } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileIdentity } from "../build/file-identity.ts";
 import { readBuildRecord } from "../site/build-record.ts";
 import type { PageFacts } from "./page.ts";
 
 /**
- * What the indexer read from each article page in the last build, by the page file's
- * identity (size, modification time, inode). In a site folder kept between builds a page
- * Astro did not render again is the same file, so its facts and hash are taken from here
- * instead of reading tens of thousands of unchanged pages again; a page written again has
- * a new modification time and is read.
+ * What the indexer read from each article page in the last build, by an identity of the
+ * page that changes whenever the page may have (see the indexer's pageIdentity): an unchanged
+ * page's facts and hash are taken from here instead of reading tens of thousands of
+ * unchanged pages again.
  */
 
 /** What the indexer needs of a page besides its path: its facts and a hash of its HTML. */
@@ -35,17 +32,17 @@ export class KnownPages {
     return new KnownPages(file, (await readBuildRecord<Stored>(file)) ?? {});
   }
 
-  /** The record of a page whose file is the one the last build read, if it is. */
-  get(page: string, stats: Stats): PageRecord | undefined {
+  /** The record of a page whose identity is the one it had when the last build read it, if it is. */
+  get(page: string, identity: string): PageRecord | undefined {
     const known = this.#previous[page];
-    if (known === undefined || known[0] !== fileIdentity(stats)) return undefined;
+    if (known === undefined || known[0] !== identity) return undefined;
     this.#next[page] = known;
     return known[1];
   }
 
   /** Records a page read in this build. */
-  set(page: string, stats: Stats, record: PageRecord): void {
-    this.#next[page] = [fileIdentity(stats), record];
+  set(page: string, identity: string, record: PageRecord): void {
+    this.#next[page] = [identity, record];
   }
 
   /** Writes this build's pages for the next build. */

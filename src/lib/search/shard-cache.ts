@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+import { lstatSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { emptyAtLowPriority } from "../build/empty-folder.ts";
+import { fileIdentity } from "../build/file-identity.ts";
 import { linkTree } from "./hard-links.ts";
 
 /**
@@ -70,6 +72,8 @@ const TRASH = ".trash";
 /** The suffix of an entry being written. */
 const PARTIAL = /\.partial$/;
 const VOCABULARY = "vocabulary.json";
+/** Each file of the bundle with its identity (size, modification time, inode) as stored. */
+const FILES = "files.json";
 
 /** A folder of cached shards, one folder per key. */
 export class ShardCache {
@@ -81,18 +85,25 @@ export class ShardCache {
     this.#dir = dir;
   }
 
-  /** The cached shard of a key, if there is one. */
+  /**
+   * The cached shard of a key, if there is one and every file of its bundle is still the file
+   * stored: an entry with a file deleted or altered since is not used (and is pruned).
+   */
   async get(key: string): Promise<CachedShard | undefined> {
     const folder = path.join(this.#dir, key);
     let vocabulary: string[];
+    let files: [string, string][];
     try {
       // Written last, so its presence means the entry is whole.
       vocabulary = JSON.parse(await readFile(path.join(folder, VOCABULARY), "utf8")) as string[];
+      files = JSON.parse(await readFile(path.join(folder, FILES), "utf8")) as [string, string][];
     } catch {
       return undefined;
     }
+    const bundle = path.join(folder, BUNDLE);
+    if (!files.every(([file, identity]) => identityOf(path.join(bundle, file)) === identity)) return undefined;
     this.#used.add(key);
-    return { bundle: path.join(folder, BUNDLE), vocabulary };
+    return { bundle, vocabulary };
   }
 
   /** Stores a freshly indexed shard: its bundle's files, hard-linked (see hard-links.ts), and its vocabulary. */
@@ -103,7 +114,12 @@ export class ShardCache {
     const partial = `${folder}.partial`;
     await rm(partial, { recursive: true, force: true });
     await mkdir(partial, { recursive: true });
-    await linkTree(bundle, path.join(partial, BUNDLE));
+    const stored = path.join(partial, BUNDLE);
+    const files = await linkTree(bundle, stored);
+    await writeFile(
+      path.join(partial, FILES),
+      JSON.stringify(files.map((file) => [file, identityOf(path.join(stored, file))])),
+    );
     await writeFile(path.join(partial, VOCABULARY), JSON.stringify(vocabulary));
     await rm(folder, { recursive: true, force: true });
     await rename(partial, folder);
@@ -139,5 +155,13 @@ export class ShardCache {
     for (const name of names) {
       if (!this.#used.has(name.replace(PARTIAL, ""))) await this.discard(path.join(this.#dir, name));
     }
+  }
+}
+
+function identityOf(file: string): string | undefined {
+  try {
+    return fileIdentity(lstatSync(file));
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -75,5 +75,72 @@ function runBuild(args: string[], outDir: string, env: Record<string, string | u
     output: stripVTControlCharacters(`${result.stdout}${result.stderr}`),
     outDir,
     seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Astro's command-line program, run directly (not through npx) so that a signal reaches the build itself. */
+const ASTRO = path.join(ROOT, "node_modules/astro/bin/astro.mjs");
+
+/** A build running in the background, which a test can stop at a chosen moment. */
+export interface RunningBuild {
+  pid: number;
+  /** Resolves once the build has printed `text` (the first line of one of its phases). */
+  reached(text: string): Promise<void>;
+  /** Sends a signal to the build and every process it started, as Ctrl-C does to a terminal's foreground. */
+  kill(signal: NodeJS.Signals): void;
+  /** The build's end: its status (null when a signal ended it) and what it printed. */
+  done: Promise<BuildResult>;
+}
+
+/** Starts `astro build` as buildSite does, in a process group of its own, without waiting for it. */
+export function startBuild(archiveDir: string, place: BuildPlace): RunningBuild {
+  const started = performance.now();
+  const child = spawn(process.execPath, [ASTRO, "build", "--outDir", place.outDir], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...place.env,
+      ARCHIVE_DIR: archiveDir,
+      ASTRO_CACHE_DIR: place.cacheDir,
+      ASTRO_TELEMETRY_DISABLED: "1",
+    },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const waiting: { text: string; resolve: () => void }[] = [];
+  const heard = (chunk: Buffer) => {
+    output += stripVTControlCharacters(chunk.toString());
+    for (const wait of waiting.filter((each) => output.includes(each.text))) {
+      waiting.splice(waiting.indexOf(wait), 1);
+      wait.resolve();
+    }
+  };
+  child.stdout.on("data", heard);
+  child.stderr.on("data", heard);
+  const done = new Promise<BuildResult>((resolve) =>
+    child.on("close", (status) =>
+      resolve({ status, output, outDir: place.outDir, seconds: (performance.now() - started) / 1000 }),
+    ),
+  );
+  return {
+    pid: child.pid as number,
+    reached: (text) =>
+      output.includes(text)
+        ? Promise.resolve()
+        : Promise.race([
+            new Promise<void>((resolve) => waiting.push({ text, resolve })),
+            done.then((result) => {
+              throw new Error(`the build ended (status ${String(result.status)}) before printing "${text}"`);
+            }),
+          ]),
+    kill: (signal) => {
+      try {
+        process.kill(-(child.pid as number), signal);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+      }
+    },
+    done,
   };
 }

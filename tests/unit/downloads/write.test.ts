@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { citationItem } from "../../../src/lib/cite/item.ts";
 import { DOWNLOAD_LIST, type DownloadRecord } from "../../../src/lib/downloads/files.ts";
-import { writeDownloads } from "../../../src/lib/downloads/write.ts";
+import { writeDownloads, type DownloadsRecord } from "../../../src/lib/downloads/write.ts";
 import { meta, STATE_COUNCIL_NOTICE } from "../../helpers/meta.ts";
 
 const NOTICE_URL = "https://archive.example.org/zh-hans/articles/2024-01-05-gf0001/";
@@ -24,7 +24,7 @@ describe("writing the downloads after the build", () => {
     };
     writeFileSync(path.join(site, DOWNLOAD_LIST), `${JSON.stringify(record)}\n`);
 
-    expect(await writeDownloads(site)).toMatchObject({ articles: 1, files: 4, kept: [] });
+    expect(await writeDownloads(site, undefined)).toMatchObject({ articles: 1, files: 4, kept: 0 });
 
     const read = (file: string) => readFileSync(path.join(site, file), "utf8");
     expect(read("data/cite/2024-01-05-gf0001.bib")).toContain("number = {国发〔2024〕1号}");
@@ -34,33 +34,47 @@ describe("writing the downloads after the build", () => {
     expect(existsSync(path.join(site, DOWNLOAD_LIST))).toBe(false);
   });
 
-  it("keeps an unchanged article's files from the last build into the same folder, and writes a changed one's again", async () => {
+  it("links an unchanged article's files from the published site, and writes again what changed, went missing or was altered", async () => {
     const work = mkdtempSync(path.join(tmpdir(), "downloads-"));
     const source = path.join(work, "gf0001.md");
     writeFileSync(source, "---\nid: 2024-01-05-gf0001\n---\n正文。\n");
-    const site = path.join(work, "dist");
-    mkdirSync(path.join(site, "data"), { recursive: true });
     const record: DownloadRecord = {
       item: citationItem(meta(STATE_COUNCIL_NOTICE), { url: NOTICE_URL, script: "hans" }),
       source,
     };
-    const list = () => writeFileSync(path.join(site, DOWNLOAD_LIST), `${JSON.stringify(record)}\n`);
-    list();
-    const first = await writeDownloads(site);
+    // Each build writes a new site folder beside the published one, which then replaces it.
+    let published: string | undefined;
+    let builds = 0;
+    const build = async (previous: DownloadsRecord) => {
+      const site = path.join(work, `site-${++builds}`);
+      mkdirSync(path.join(site, "data"), { recursive: true });
+      writeFileSync(path.join(site, DOWNLOAD_LIST), `${JSON.stringify(record)}\n`);
+      const result = await writeDownloads(site, published, previous);
+      published = site;
+      return result;
+    };
+    const bib = (site = published as string) => path.join(site, "data/cite/2024-01-05-gf0001.bib");
+    const markdown = (site = published as string) => path.join(site, "data/source/2024-01-05-gf0001.md");
 
-    list();
-    const again = await writeDownloads(site, first.signatures);
-    expect(again.kept.sort()).toEqual([
-      "data/cite/2024-01-05-gf0001.bib",
-      "data/cite/2024-01-05-gf0001.csl.json",
-      "data/cite/2024-01-05-gf0001.ris",
-      "data/source/2024-01-05-gf0001.md",
-    ]);
+    const first = await build({});
+    const firstSite = published as string;
+    const again = await build(first.record);
+    expect(again.kept).toBe(4);
+    expect(statSync(bib()).ino).toBe(statSync(bib(firstSite)).ino);
+
+    rmSync(bib());
+    const afterDeletion = await build(again.record);
+    expect(afterDeletion.kept).toBe(0);
+    expect(readFileSync(bib(), "utf8")).toContain("number = {国发〔2024〕1号}");
+
+    writeFileSync(markdown(), "tampered");
+    const afterTampering = await build(afterDeletion.record);
+    expect(afterTampering.kept).toBe(0);
+    expect(readFileSync(markdown(), "utf8")).toContain("正文。");
 
     writeFileSync(source, "---\nid: 2024-01-05-gf0001\n---\n更正后的正文。\n");
-    list();
-    const edited = await writeDownloads(site, again.signatures);
-    expect(edited.kept).toEqual([]);
-    expect(readFileSync(path.join(site, "data/source/2024-01-05-gf0001.md"), "utf8")).toContain("更正后的正文");
+    const edited = await build(afterTampering.record);
+    expect(edited.kept).toBe(0);
+    expect(readFileSync(markdown(), "utf8")).toContain("更正后的正文");
   });
 });

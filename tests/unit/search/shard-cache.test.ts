@@ -48,3 +48,31 @@ describe("a staging folder set aside", () => {
     }
   });
 });
+
+describe("a cached shard", () => {
+  it("is used while every file of its bundle is the file stored, and not once one is deleted or altered", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "shard-cache-"));
+    try {
+      const cacheDir = path.join(root, "search-shards");
+      const bundle = path.join(root, "dist", "pagefind", "0");
+      mkdirSync(path.join(bundle, "fragment"), { recursive: true });
+      writeFileSync(path.join(bundle, "pagefind-entry.json"), "{}");
+      writeFileSync(path.join(bundle, "fragment", "a.pf_fragment"), "fragment a");
+      writeFileSync(path.join(bundle, "fragment", "b.pf_fragment"), "fragment b");
+      await new ShardCache(cacheDir).put("k1", bundle, ["发展"]);
+      await new ShardCache(cacheDir).put("k2", bundle, ["发展"]);
+
+      const stored = await new ShardCache(cacheDir).get("k1");
+      expect(stored?.vocabulary).toEqual(["发展"]);
+      expect(readdirSync(path.join(stored!.bundle, "fragment")).sort()).toEqual(["a.pf_fragment", "b.pf_fragment"]);
+
+      rmSync(path.join(cacheDir, "k1", "bundle", "fragment", "a.pf_fragment"));
+      expect(await new ShardCache(cacheDir).get("k1")).toBeUndefined();
+      // The same file under its cache name and its name in the site: altering either alters both.
+      writeFileSync(path.join(bundle, "fragment", "b.pf_fragment"), "fragment b, altered in place");
+      expect(await new ShardCache(cacheDir).get("k2")).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
