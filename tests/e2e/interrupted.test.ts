@@ -117,19 +117,23 @@ function equal(a: Record<string, string>, b: Record<string, string>): boolean {
 
 describe("two builds at once", () => {
   it("let the first finish and stop the others at once, naming the first", async () => {
-    const first = startBuild(archive, place);
+    // A clean build, so that the first is still at work when the others start.
+    const shared = freshPlace();
+    const first = startBuild(archive, shared);
     await first.reached("articles loaded");
-    const same = buildSite(archive, place);
-    expect(same.status).not.toBe(0);
-    expect(same.output).toMatch(new RegExp(`The archive .* is in use by .*\\(process ${first.pid}`));
-    // Another archive built into the same site folder.
     const other = makeArchive({});
     writeGeneratedArticles(other, generateArticles(3, 7));
-    const sameFolder = buildSite(other, { ...place, cacheDir: mkdtempSync(path.join(tmpdir(), "cache-")) });
+    const [same, sameFolder] = await Promise.all([
+      startBuild(archive, shared).done,
+      // Another archive, with a cache of its own, built into the same site folder.
+      startBuild(other, { ...shared, cacheDir: mkdtempSync(path.join(tmpdir(), "cache-")) }).done,
+    ]);
+    expect(same.status).not.toBe(0);
+    expect(same.output).toMatch(new RegExp(`The archive .* is in use by .*\\(process ${first.pid}`));
     expect(sameFolder.status).not.toBe(0);
     expect(sameFolder.output).toMatch(/The site folder .* is in use by/);
     const done = await first.done;
     expect(done.status, done.output).toBe(0);
-    expect(await folderHashes(place.outDir)).toEqual(after);
+    expect(await folderHashes(shared.outDir)).toEqual(after);
   }, 300_000);
 });
