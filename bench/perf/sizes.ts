@@ -3,6 +3,7 @@ import path from "node:path";
 import { writeArchive, type ArchiveFacts } from "./archives.ts";
 import { runFloor, type FloorRun } from "./floor-run.ts";
 import { count, gib, mb, median, row, secs, times } from "./format.ts";
+import { hostLines } from "./hosts.ts";
 import type { MeasuredRun, ProgramUse } from "./measure.ts";
 import { runPagefindAlone, runPagefindOnShards, type ShardsRun } from "./pagefind-cli.ts";
 import { WORK } from "./paths.ts";
@@ -115,6 +116,8 @@ export function formatSize(result: SizeResult): string[] {
       `${count(build.output.files)} files, ${(build.output.files / articles).toFixed(2)} an article`,
     ),
     row("search index", mb(build.searchIndex.bytes), `${count(build.searchIndex.files)} files`),
+    `    largest archive per host at ${(build.output.bytes / articles / 1024).toFixed(1)} KiB an article:`,
+    ...hostLines(articles, build.output.files, build.output.bytes),
     row(
       "floor",
       secs(m((r) => r.floor.times.seconds)),

@@ -4,11 +4,12 @@ import type { AstroIntegration } from "astro";
 import { writeDownloads, type DownloadsRecord } from "../lib/downloads/write.ts";
 import { writeAtomic } from "../lib/fs/atomic-write.ts";
 import { readBuildRecord } from "../lib/site/build-record.ts";
+import { loadSiteConfig } from "../lib/site/config.ts";
 import type { StagedOutput } from "./output.ts";
 
 /**
- * Writes every article's downloads (BibTeX, RIS, CSL-JSON and its Markdown file) after
- * the build (`astro:build:done`), from the list one route of the build wrote
+ * Writes every article's downloads (its Markdown file, and with `download_files` its
+ * BibTeX, RIS and CSL-JSON citations) after the build (`astro:build:done`), from the list one route of the build wrote
  * (src/pages/data/downloads.jsonl.ts), and removes the list. The downloads of articles
  * unchanged since the last build are linked from the published site when they are still
  * the files that build wrote (src/lib/downloads/write.ts).
@@ -21,7 +22,13 @@ export default function downloadsIntegration(output: StagedOutput): AstroIntegra
         const started = performance.now();
         const recordFile = path.join(output.cacheDir, "downloads.json");
         const previous = (await readBuildRecord<DownloadsRecord>(recordFile)) ?? {};
-        const { articles, files, kept, record } = await writeDownloads(fileURLToPath(dir), output.published, previous);
+        const choice = { citationFiles: loadSiteConfig().download_files };
+        const { articles, files, kept, record } = await writeDownloads(
+          fileURLToPath(dir),
+          output.published,
+          previous,
+          choice,
+        );
         await writeAtomic(recordFile, JSON.stringify(record));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(

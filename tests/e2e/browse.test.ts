@@ -181,13 +181,28 @@ describe("browsing the archive", () => {
         "https://archive.example.org/zh-hans/articles/2024-01-05-gf0001/.",
     );
     expect(citation).toContain("January 5, 2024");
-    for (const name of ["BibTeX", "RIS", "CSL-JSON", "Markdown 原文件"]) {
-      const href = (await page.getByRole("link", { name, exact: true }).getAttribute("href")) ?? "";
-      const response = await fetch(`${server.url}${href}`);
-      expect(response.status, name).toBe(200);
+    // The citations come with the page: saved without a request, and without JavaScript.
+    const saved: Record<string, string> = {};
+    for (const name of ["BibTeX", "RIS", "CSL-JSON"]) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name, exact: true }).click(),
+      ]);
+      saved[download.suggestedFilename()] = readFileSync((await download.path()) as string, "utf8");
     }
-    const bib = await (await fetch(`${server.url}/data/cite/2024-01-05-gf0001.bib`)).text();
-    expect(bib).toContain("number = {国发〔2024〕1号}");
+    expect(Object.keys(saved).sort()).toEqual([
+      "2024-01-05-gf0001.bib",
+      "2024-01-05-gf0001.csl.json",
+      "2024-01-05-gf0001.ris",
+    ]);
+    expect(saved["2024-01-05-gf0001.bib"]).toContain("number = {国发〔2024〕1号}");
+    expect(saved["2024-01-05-gf0001.ris"]).toMatch(/^TY {2}- /);
+    expect(JSON.parse(saved["2024-01-05-gf0001.csl.json"] ?? "")).toMatchObject([{ number: "国发〔2024〕1号" }]);
+    const markdown =
+      (await page.getByRole("link", { name: "Markdown 原文件", exact: true }).getAttribute("href")) ?? "";
+    expect((await fetch(`${server.url}${markdown}`)).status).toBe(200);
+    // The site writes no citation files unless download_files asks for them.
+    expect((await fetch(`${server.url}/data/cite/2024-01-05-gf0001.bib`)).status).toBe(404);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
     expect(jsonLd).toMatchObject({ "@type": "Legislation", legislationIdentifier: "國發〔2024〕1號" });
     await expect(page.locator('meta[property="og:url"]').getAttribute("content")).resolves.toBe(

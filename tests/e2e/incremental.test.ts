@@ -95,7 +95,6 @@ describe("rebuilding after the archive changed", () => {
     expect(read("zh-hans/feed.xml")).toContain("更正后的标题");
     expect(() => read(`zh-hans/articles/${deleted.id}/index.html`)).toThrow();
     expect(() => read(`zh-hant/articles/${deleted.id}/index.html`)).toThrow();
-    expect(() => read(`data/cite/${deleted.id}.bib`)).toThrow();
     expect(() => read(`data/source/${deleted.id}.md`)).toThrow();
     // Each shard has, besides its articles, one record that anchors its date order.
     const indexed = globSync("pagefind/*/pagefind-entry.json", { cwd: rebuilt.outDir })

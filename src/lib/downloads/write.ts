@@ -5,7 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileIdentity } from "../build/file-identity.ts";
 import { readFileNoFollow } from "../fs/no-follow.ts";
-import { DOWNLOAD_LIST, downloadFiles, downloadPaths, type DownloadRecord } from "./files.ts";
+import { DOWNLOAD_LIST, downloadFiles, downloadPaths, type DownloadChoice, type DownloadRecord } from "./files.ts";
 
 /** Files written at once: enough to keep the disk busy, few enough to stay within open-file limits. */
 const PARALLEL_WRITES = 32;
@@ -38,7 +38,8 @@ export interface DownloadsWritten {
 export async function writeDownloads(
   siteDir: string,
   published: string | undefined,
-  previous: Readonly<DownloadsRecord> = {},
+  previous: Readonly<DownloadsRecord>,
+  choice: DownloadChoice,
 ): Promise<DownloadsWritten> {
   const list = path.join(siteDir, DOWNLOAD_LIST);
   const folders = new Set<string>();
@@ -56,8 +57,8 @@ export async function writeDownloads(
     result.articles++;
     const record = JSON.parse(line) as DownloadRecord;
     const id = record.item.id;
-    const signature = await downloadSignature(line, record.source);
-    const paths = downloadPaths(id);
+    const signature = await downloadSignature(`${line}\n${JSON.stringify(choice)}`, record.source);
+    const paths = downloadPaths(id, choice);
     result.files += paths.length;
     const last = previous[id];
     if (published !== undefined && last?.[0] === signature) {
@@ -68,7 +69,7 @@ export async function writeDownloads(
         continue;
       }
     }
-    const targets = downloadFiles(record).map((file) => ({ file, target: path.join(siteDir, file.path) }));
+    const targets = downloadFiles(record, choice).map((file) => ({ file, target: path.join(siteDir, file.path) }));
     written.set(id, [signature, targets.map(({ target }) => target)]);
     for (const { file, target } of targets) {
       await folderOf(target);
@@ -123,7 +124,7 @@ async function identityOf(file: string): Promise<string> {
   return fileIdentity(await stat(file));
 }
 
-/** What an article's downloads are made from: its record, and its Markdown file by size and modification time. */
+/** What an article's downloads are made from: its record and the choice of files, and its Markdown file by size and modification time. */
 async function downloadSignature(line: string, source: string): Promise<string> {
   const { size, mtimeMs } = await stat(source);
   return createHash("sha256").update(`${line}\n${size} ${mtimeMs}`).digest("hex");

@@ -44,6 +44,11 @@ const siteSchema = z
     /** Write .gz and .br copies beside text files, for servers that send them as they are (docs/publishing.md). */
     precompress: z.boolean().default(false),
     /**
+     * Write each article's citations (BibTeX, RIS, CSL-JSON) as files of their own too; by
+     * default its page carries them (docs/publishing.md, "Files per article").
+     */
+    download_files: z.boolean().default(false),
+    /**
      * Build in parts of this many calendar years each (docs/performance.md): the search index
      * is cut at the parts' boundaries, so a one-process build and one made of parts are the same.
      */

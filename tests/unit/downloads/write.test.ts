@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,7 +33,11 @@ describe("writing the downloads after the build", () => {
     };
     writeFileSync(path.join(site, DOWNLOAD_LIST), `${JSON.stringify(record)}\n`);
 
-    expect(await writeDownloads(site, undefined)).toMatchObject({ articles: 1, files: 4, kept: 0 });
+    expect(await writeDownloads(site, undefined, {}, { citationFiles: true })).toMatchObject({
+      articles: 1,
+      files: 4,
+      kept: 0,
+    });
 
     const read = (file: string) => readFileSync(path.join(site, file), "utf8");
     expect(read("data/cite/2024-01-05-gf0001.bib")).toContain("number = {国发〔2024〕1号}");
@@ -32,6 +45,24 @@ describe("writing the downloads after the build", () => {
     expect(JSON.parse(read("data/cite/2024-01-05-gf0001.csl.json"))).toMatchObject([{ URL: NOTICE_URL }]);
     expect(read("data/source/2024-01-05-gf0001.md")).toBe(stored);
     expect(existsSync(path.join(site, DOWNLOAD_LIST))).toBe(false);
+  });
+
+  it("writes the Markdown file only by default: the citations come with the page", async () => {
+    const work = mkdtempSync(path.join(tmpdir(), "downloads-"));
+    const source = path.join(work, "gf0001.md");
+    writeFileSync(source, "---\nid: 2024-01-05-gf0001\n---\n正文。\n");
+    const site = path.join(work, "dist");
+    mkdirSync(path.join(site, "data"), { recursive: true });
+    const record: DownloadRecord = {
+      item: citationItem(meta(STATE_COUNCIL_NOTICE), { url: NOTICE_URL, script: "hans" }),
+      source,
+    };
+    writeFileSync(path.join(site, DOWNLOAD_LIST), `${JSON.stringify(record)}\n`);
+    expect(await writeDownloads(site, undefined, {}, { citationFiles: false })).toMatchObject({ files: 1 });
+    expect(readdirSync(path.join(site, "data"), { recursive: true }).sort()).toEqual([
+      "source",
+      path.join("source", "2024-01-05-gf0001.md"),
+    ]);
   });
 
   it("links an unchanged article's files from the published site, and writes again what changed, went missing or was altered", async () => {
@@ -49,7 +80,7 @@ describe("writing the downloads after the build", () => {
       const site = path.join(work, `site-${++builds}`);
       mkdirSync(path.join(site, "data"), { recursive: true });
       writeFileSync(path.join(site, DOWNLOAD_LIST), `${JSON.stringify(record)}\n`);
-      const result = await writeDownloads(site, published, previous);
+      const result = await writeDownloads(site, published, previous, { citationFiles: true });
       published = site;
       return result;
     };
