@@ -7,6 +7,10 @@ import path from "node:path";
 import { corpusSize, writeArchive, type ArchiveFacts } from "./perf/archives.ts";
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
+import { formatFirstSearches, measureFirstSearches } from "./perf/first-search.ts";
+import { launchBrowser } from "../tests/e2e/support/browser.ts";
+import { serveSite } from "../tests/e2e/support/server.ts";
+import { precompressSite } from "../src/lib/publish/precompress.ts";
 import { formatParts, measureParts } from "./perf/parts.ts";
 import { formatWeight, measureWeight } from "./perf/pageweight.ts";
 import { formatRebuild, measureRebuild } from "./perf/rebuild.ts";
@@ -65,7 +69,7 @@ const measure = async (size: number): Promise<string[]> => {
 };
 if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
 const largest = sizes.at(-1);
-if (!site && (has("weight") || has("growth") || has("precompress")) && largest)
+if (!site && (has("weight") || has("phone") || has("growth") || has("precompress")) && largest)
   await section(`${largest} articles`, () => measure(largest));
 
 if (has("scripts"))
@@ -77,6 +81,24 @@ if (kept && keptBuild && has("weight")) {
   await section("page weight", async () => {
     progress("page weight in Chromium");
     return formatWeight(await measureWeight(keptBuild.outDir, kept.archive.medianId, kept.archive.longestId));
+  });
+}
+if (kept && keptBuild && has("phone")) {
+  await section("phone", async () => {
+    progress("first searches on phone networks in Chromium");
+    // Served compressed, as hosts send text: the site is precompressed for it (which the precompress section redoes).
+    await precompressSite(keptBuild.outDir);
+    const server = await serveSite(keptBuild.outDir, { compressed: true });
+    const browser = await launchBrowser();
+    try {
+      return formatFirstSearches(
+        kept.archive.articles,
+        await measureFirstSearches(browser, server.url, options.runs, progress),
+      );
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 }
 if (kept && keptBuild && has("growth")) {

@@ -19,6 +19,7 @@ import { pageHash, patternsDigest, ShardCache, shardKey, type CachedShard } from
 import { buildQueryTable, tablePatterns, triggerCharacters } from "./query-table.ts";
 import { planShards, SORT_ANCHOR_VALUE, SORT_ANCHOR_WORD, type ShardPlan } from "./shards.ts";
 import { encodeCharacterSet } from "./trigger.ts";
+import { withSearchPreloads } from "./preload.ts";
 import { VocabularyThread } from "./vocabulary-thread.ts";
 
 /** The folder of the built site that holds the search bundles. */
@@ -97,6 +98,10 @@ export interface ShardSummary {
   pages: Record<string, number>;
   /** The query-table patterns its pages contain. */
   vocabulary: readonly string[];
+  /** A tag that changes with the shard's bundle (its cache key), for its entry file's address. */
+  tag: string;
+  /** Each language's page-list and WebAssembly file names, from the bundle's pagefind-entry.json. */
+  files: Record<string, { meta: string; wasm: string }>;
 }
 
 interface ArticlePage {
@@ -190,12 +195,22 @@ async function indexInto(
   const reports: ShardReport[] = [];
   const summaries: ShardSummary[] = [];
   try {
-    const found: { shard: ShardPlan<ArticlePage>; vocabulary: Promise<readonly string[]> }[] = [];
+    const found: {
+      shard: ShardPlan<ArticlePage>;
+      key: string;
+      bundle: string;
+      vocabulary: Promise<readonly string[]>;
+    }[] = [];
     for (const [index, item] of looked.entries()) {
       const shardStarted = performance.now();
       const next = looked.slice(index + 1).find((later) => later.cached === undefined)?.shard;
       const outcome = await indexOrReuse(item, next, context);
-      found.push({ shard: item.shard, vocabulary: outcome.vocabulary });
+      found.push({
+        shard: item.shard,
+        key: item.key,
+        bundle: item.cached?.bundle ?? path.join(bundleRoot, item.shard.name),
+        vocabulary: outcome.vocabulary,
+      });
       const report = {
         name: item.shard.name,
         pages: item.shard.pages.length,
@@ -209,7 +224,9 @@ async function indexInto(
     }
     // The scan may still be going through the last pages Pagefind indexed.
     summaries.push(
-      ...(await Promise.all(found.map(async ({ shard, vocabulary }) => shardSummary(shard, await vocabulary)))),
+      ...(await Promise.all(
+        found.map(async ({ shard, key, bundle, vocabulary }) => shardSummary(shard, key, bundle, await vocabulary)),
+      )),
     );
   } finally {
     await scanner?.close();
@@ -222,11 +239,25 @@ async function indexInto(
   return { report: { pages: counts, shards: reports, seconds: (performance.now() - started) / 1000 }, summaries };
 }
 
-/** What the manifests need to know of a shard: its pages per language and its vocabulary. */
-function shardSummary(shard: ShardPlan<ArticlePage>, vocabulary: readonly string[]): ShardSummary {
+/** What the manifests need to know of a shard: its pages per language, its vocabulary and its bundle's files. */
+async function shardSummary(
+  shard: ShardPlan<ArticlePage>,
+  key: string,
+  bundle: string,
+  vocabulary: readonly string[],
+): Promise<ShardSummary> {
   const pages: Record<string, number> = {};
   for (const page of shard.pages) pages[page.lang] = (pages[page.lang] ?? 0) + 1;
-  return { name: shard.name, pages, vocabulary };
+  const entry = JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { hash: string; wasm?: string | null }>;
+  };
+  const files = Object.fromEntries(
+    Object.entries(entry.languages).map(([language, { hash, wasm }]) => [
+      language,
+      { meta: `pagefind.${hash}.pf_meta`, wasm: `wasm.${wasm ?? "unknown"}.pagefind` },
+    ]),
+  );
+  return { name: shard.name, pages, vocabulary, tag: key.slice(0, 16), files };
 }
 
 /**
@@ -299,16 +330,40 @@ async function writeReaderFiles(
         },
       }
     : built;
-  const inLanguage = shards.filter((shard) => (shard.pages[language.tag] ?? 0) > 0);
+  // Newest first: the first shard is the one Pagefind loads as its primary index.
+  const inLanguage = shards.filter((shard) => (shard.pages[language.tag] ?? 0) > 0).reverse();
+  const url = (shard: ShardSummary) => withBase(base, `${BUNDLE_DIR}/${shard.name}/`);
+  const newest = inLanguage[0];
+  const files = newest?.files[language.tag];
   const manifest: SearchManifest = {
     pages: inLanguage.reduce((sum, shard) => sum + (shard.pages[language.tag] ?? 0), 0),
-    // Newest first: the first shard is the one Pagefind loads as its primary index.
-    shards: inLanguage.map((shard) => withBase(base, `${BUNDLE_DIR}/${shard.name}/`)).reverse(),
+    shards: inLanguage.map(url),
+    tags: inLanguage.map((shard) => shard.tag),
+    ...(newest && files
+      ? {
+          start: {
+            script: `${url(newest)}pagefind.js`,
+            entry: `${url(newest)}pagefind-entry.json?ts=${newest.tag}`,
+            meta: `${url(newest)}${files.meta}`,
+            wasm: `${url(newest)}${files.wasm}`,
+          },
+        }
+      : {}),
     sortBase: context.shardPages + 1,
     table: await writeHashed(context.bundleRoot, base, `convert-${language.tag}`, JSON.stringify(table)),
     trigger: encodeCharacterSet(triggerCharacters(steps, rules, occurs)),
   };
   await writeFile(path.join(context.bundleRoot, manifestName(language.tag)), JSON.stringify(manifest));
+  // The search page of this script, where this build makes one (not in a part of a site built in parts).
+  const searchPage = path.join(context.siteDir, language.tag, "search", "index.html");
+  let html: string;
+  try {
+    html = await readFile(searchPage, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  await writeFile(searchPage, withSearchPreloads(html, manifest, context.siteDir, base));
 }
 
 /**

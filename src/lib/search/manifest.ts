@@ -11,12 +11,28 @@ export interface SearchManifest {
   pages: number;
   /** The URL of each shard that has pages in this script, newest first. */
   shards: string[];
+  /**
+   * The cache tag of each shard's entry file, in the order of `shards`: it changes with the
+   * shard, so Pagefind asks for `pagefind-entry.json?ts=<tag>`, one address a page can preload
+   * and a browser can keep, instead of a new one each time.
+   */
+  tags: string[];
+  /** The files the first search needs from the newest shard before anything else, which the search page preloads. */
+  start?: StartFiles;
   /** The base of the shard weights for sorting by date (see dateSortWeight). */
   sortBase: number;
   /** The URL of the conversion table for queries typed in the other script. */
   table: string;
   /** The characters that make a query worth converting (encodeCharacterSet). */
   trigger: string;
+}
+
+/** What Pagefind loads from a shard before its first search: its program, entry file, this language's page list and WebAssembly. */
+export interface StartFiles {
+  script: string;
+  entry: string;
+  meta: string;
+  wasm: string;
 }
 
 /** One script's search index: its script and the language key Pagefind gives it (the lowercased lang tag). */
@@ -30,6 +46,9 @@ export const SEARCH_LANGUAGES: readonly SearchLanguage[] = (["hans", "hant"] as 
   script,
   tag: langTag(script).toLowerCase(),
 }));
+
+/** The id of the `<script>` carrying the manifest in a search page, which the search client reads instead of fetching it. */
+export const MANIFEST_ELEMENT_ID = "search-manifest";
 
 /** The name of a script's manifest in the search bundle folder. */
 export function manifestName(tag: string): string {

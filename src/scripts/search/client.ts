@@ -1,5 +1,5 @@
 import { DATE_SORT_KEY, type FilterName } from "../../lib/search/filters.ts";
-import { manifestUrl, type SearchManifest } from "../../lib/search/manifest.ts";
+import { MANIFEST_ELEMENT_ID, manifestUrl, type SearchManifest } from "../../lib/search/manifest.ts";
 import { createQueryConverter, type QueryConverter, type QueryTable } from "../../lib/search/query-converter.ts";
 import {
   planQuery,
@@ -49,8 +49,11 @@ export interface SearchOutcome {
   total: () => number;
   /** Whether every shard was searched, so that `total` counts every match. */
   complete: () => boolean;
-  /** Loads the details of results `from` (inclusive) to `to` (exclusive), searching more shards when needed. */
-  results: (from: number, to: number) => Promise<ResultView[]>;
+  /**
+   * The details of results `from` (inclusive) to `to` (exclusive), searching more shards when
+   * needed: one promise each, in order, so that each can be shown as soon as it has arrived.
+   */
+  results: (from: number, to: number) => Promise<Promise<ResultView>[]>;
   /** Searches every shard, so that `total` counts every match. */
   searchAll: () => Promise<void>;
 }
@@ -73,18 +76,38 @@ export class SearchClient {
     if (manifest.pages > 0) await (await this.#loadPagefind()).with(undefined, 1, async () => undefined);
   }
 
+  /**
+   * Loads, while the reader is still typing, the index chunks a search for `query` by
+   * relevance would load, so that pressing Enter waits only for the results' excerpts.
+   */
+  async prepare(query: string): Promise<void> {
+    const manifest = await this.#loadManifest();
+    const normalised = normalizeQuery(query);
+    if (manifest.pages === 0 || !normalised) return;
+    const loading = this.#loadPagefind();
+    const searched = decodeCharacterSet(manifest.trigger)(normalised)
+      ? await this.#convert(manifest, normalised)
+      : normalised;
+    const sharded = await loading;
+    const pagefind = await sharded.with("relevance", sharded.shardCount, async (ready) => ready);
+    // Outside the queue of searches: what was typed a moment ago must not hold up what is typed now.
+    await preloadPlan(pagefind, planQuery(searched), {});
+  }
+
   /** Runs a search; the query is tidied and converted to the reader's script first. */
   async search(state: SearchState): Promise<SearchOutcome> {
     const manifest = await this.#loadManifest();
     const normalised = normalizeQuery(state.query);
+    // Pagefind loads while the query is converted: neither waits for the other.
+    const loading = manifest.pages > 0 && normalised ? this.#loadPagefind() : undefined;
     const searched = decodeCharacterSet(manifest.trigger)(normalised)
       ? await this.#convert(manifest, normalised)
       : normalised;
     const converted = searched !== normalised;
-    if (!searched || manifest.pages === 0) {
+    if (!searched || !loading) {
       return completeOutcome({ searched, converted }, [], false);
     }
-    const sharded = await this.#loadPagefind();
+    const sharded = await loading;
     const plan = planQuery(searched);
     const options: SearchOptions = {
       filters: definedFilters(state.filters),
@@ -93,9 +116,10 @@ export class SearchClient {
     const found = { searched, converted };
     if (state.sort !== "relevance") return byDate(sharded, plan, options, found, state.sort);
     // By relevance any shard may hold the best match, so the first page needs every shard.
-    const { hits, loose } = await sharded.with("relevance", sharded.shardCount, (pagefind) =>
-      runPlan(plan, async (term) => (await pagefind.search(term, options)).results, false),
-    );
+    const { hits, loose } = await sharded.with("relevance", sharded.shardCount, async (pagefind) => {
+      await preloadPlan(pagefind, plan, options);
+      return runPlan(plan, async (term) => (await pagefind.search(term, options)).results, false);
+    });
     return completeOutcome(found, hits, loose);
   }
 
@@ -109,8 +133,12 @@ export class SearchClient {
   }
 
   #loadManifest(): Promise<SearchManifest> {
-    // The manifest changes with every build, so the browser must check it is current.
-    this.#manifest ??= fetchJson<SearchManifest>(manifestUrl(this.#language), "no-cache");
+    // The search page carries its manifest (src/lib/search/preload.ts); other pages fetch it.
+    // It changes with every build, so the browser must check a fetched one is current.
+    const carried = document.getElementById(MANIFEST_ELEMENT_ID)?.textContent;
+    this.#manifest ??= carried
+      ? Promise.resolve(JSON.parse(carried) as SearchManifest)
+      : fetchJson<SearchManifest>(manifestUrl(this.#language), "no-cache");
     return this.#manifest;
   }
 
@@ -148,7 +176,7 @@ function completeOutcome(
     loose,
     total: () => hits.length,
     complete: () => true,
-    results: (from, to) => Promise.all(hits.slice(from, to).map(resultView)),
+    results: async (from, to) => hits.slice(from, to).map(resultView),
     searchAll: async () => undefined,
   };
 }
@@ -192,10 +220,23 @@ async function byDate(
     complete: () => current.complete,
     results: async (from, to) => {
       await extend(to);
-      return Promise.all(current.hits.slice(from, to).map(resultView));
+      return current.hits.slice(from, to).map(resultView);
     },
     searchAll: () => extend(Infinity),
   };
+}
+
+/**
+ * Loads at once the index chunks of every search in a plan: the plan's searches then run one
+ * after another (see runPlan) on chunks already there, instead of each waiting for its own.
+ */
+function preloadPlan(
+  pagefind: { preload: (term: string, options: SearchOptions) => Promise<void> },
+  plan: QueryPlan,
+  options: SearchOptions,
+): Promise<unknown> {
+  const terms = [plan.exact, plan.words, plan.pairs].filter((term): term is string => term !== undefined);
+  return Promise.all(terms.map((term) => pagefind.preload(term, options)));
 }
 
 async function fetchJson<T>(url: string, cache: RequestCache): Promise<T> {

@@ -6,6 +6,9 @@ import { SearchClient, type ResultView, type SearchOutcome } from "./client.ts";
 /** Results shown at once, and added by each press of "more". */
 const PAGE_SIZE = 10;
 
+/** A pause in typing after which the index chunks of the query so far are loaded. */
+const PREPARE_AFTER_MS = 100;
+
 /** The interface strings the search page hands to this script (data-strings on the form). */
 interface PageStrings {
   loading: string;
@@ -31,6 +34,17 @@ export function startSearchPage(form: HTMLFormElement): void {
   if (!status || !list || !more || !searchAll) return;
   const client = new SearchClient(document.documentElement.lang.toLowerCase());
   form.querySelector("[data-search-options]")?.removeAttribute("hidden");
+  // Pagefind starts loading with the page (its files are preloaded: src/lib/search/preload.ts),
+  // and the index chunks of what is being typed load while the reader types.
+  void client.warm().catch((error: unknown) => console.warn("search could not be prepared", error));
+  const input = form.querySelector<HTMLInputElement>("input[name=q]");
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input?.addEventListener("input", () => {
+    clearTimeout(typing);
+    // By relevance only: preparing a search by date would set Pagefind up for another order.
+    if (readForm(form).sort !== "relevance") return;
+    typing = setTimeout(() => void client.prepare(input.value).catch(() => undefined), PREPARE_AFTER_MS);
+  });
 
   let generation = 0;
   let outcome: SearchOutcome | undefined;
@@ -44,14 +58,22 @@ export function startSearchPage(form: HTMLFormElement): void {
   const addPage = async (): Promise<void> => {
     if (!outcome) return;
     const mine = generation;
-    const views = await outcome.results(shown, shown + PAGE_SIZE);
+    const found = outcome;
+    const views = await found.results(shown, shown + PAGE_SIZE);
     if (mine !== generation) return;
-    list.append(...views.map(renderResult));
+    announce(found, shown + views.length);
+    // Each result is shown once it and those before it have arrived: the first does not wait
+    // for the tenth, and what is added goes below what the reader is looking at.
+    for (const view of views) {
+      const shownView = await view;
+      if (mine !== generation) return;
+      list.append(renderResult(shownView));
+    }
     shown += views.length;
-    announce(outcome);
+    announce(found);
   };
   // The count and the controls follow the outcome: a search by date may find more as it searches more shards.
-  const announce = (found: SearchOutcome): void => {
+  const announce = (found: SearchOutcome, listed = shown): void => {
     const total = found.total();
     const count = found.complete() ? strings.count : strings.countPartial;
     const notes = [
@@ -60,7 +82,7 @@ export function startSearchPage(form: HTMLFormElement): void {
       total > 0 ? count.replace("{count}", String(total)) : strings.none,
     ];
     status.textContent = notes.join(" ");
-    more.hidden = shown >= total && found.complete();
+    more.hidden = listed >= total && found.complete();
     searchAll.hidden = found.complete();
   };
   // One page at a time: a second press while a page loads must not load the same page twice.

@@ -38,6 +38,8 @@ interface PagefindModule {
   destroy: () => Promise<void>;
   mergeIndex: (bundlePath: string, options: Record<string, unknown>) => Promise<void>;
   search: (term: string, options: SearchOptions) => Promise<PagefindSearch>;
+  /** Loads the index chunks a search for `term` needs, without searching. */
+  preload: (term: string, options: SearchOptions) => Promise<void>;
   filters: () => Promise<FilterCounts>;
 }
 
@@ -107,7 +109,9 @@ export class ShardedPagefind {
     this.#module ??= import(/* @vite-ignore */ `${start}pagefind.js`) as Promise<PagefindModule>;
     const pagefind = await this.#module;
     const target = Math.min(all.length, Math.max(1, shards));
-    const common = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 40 };
+    // On the page's own thread: Pagefind's worker is one more download before anything starts,
+    // and gives up after 5 s to start again on the page's thread, which a phone network can take.
+    const common = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 40, noWorker: true };
     if (wanted !== this.#mode || from !== this.#end) {
       // Shards loaded before from the same end are set up again too: they are in the browser's cache.
       const again = from === this.#end ? Math.max(target, this.#loaded) : target;
@@ -115,7 +119,12 @@ export class ShardedPagefind {
       this.#mode = wanted;
       this.#end = from;
       this.#loaded = 0;
-      await pagefind.options({ ...common, basePath: start, indexWeight: this.#weight(start) });
+      await pagefind.options({
+        ...common,
+        basePath: start,
+        indexWeight: this.#weight(start),
+        metaCacheTag: this.#tag(start),
+      });
       await pagefind.init();
       this.#loaded = 1;
       await this.#merge(pagefind, again, common);
@@ -130,7 +139,7 @@ export class ShardedPagefind {
     while (this.#loaded < target) {
       const shard = sequence[this.#loaded];
       if (shard === undefined) return;
-      await pagefind.mergeIndex(shard, { ...common, indexWeight: this.#weight(shard) });
+      await pagefind.mergeIndex(shard, { ...common, indexWeight: this.#weight(shard), metaCacheTag: this.#tag(shard) });
       this.#loaded++;
     }
   }
@@ -139,6 +148,11 @@ export class ShardedPagefind {
   #sequence(): string[] {
     const shards = this.#manifest.shards;
     return this.#end === "newest" ? shards : [...shards].reverse();
+  }
+
+  /** The cache tag of a shard's entry file (SearchManifest.tags). */
+  #tag(shard: string): string | undefined {
+    return this.#manifest.tags[this.#manifest.shards.indexOf(shard)];
   }
 
   /** The weight of a shard in the current mode (see dateSortWeight). */

@@ -10,9 +10,14 @@ export interface SiteServer {
   close: () => Promise<void>;
 }
 
-/** Serves a built site folder as a static host would, 404 page included. */
-export async function serveSite(dir: string): Promise<SiteServer> {
-  const files = sirv(dir, { dev: false, etag: true });
+/**
+ * Serves a built site folder as a static host would, 404 page included; with `compressed`,
+ * it sends the `.br` or `.gz` copy of a file that has one (a site built with precompress),
+ * as hosts that compress what they send do.
+ */
+export async function serveSite(dir: string, options: { compressed?: boolean } = {}): Promise<SiteServer> {
+  const compressed = options.compressed ?? false;
+  const files = sirv(dir, { dev: false, etag: true, gzip: compressed, brotli: compressed });
   const notFound = await readFile(path.join(dir, "404.html"));
   const server: Server = createServer((req, res) =>
     files(req, res, () => {

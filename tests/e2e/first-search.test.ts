@@ -1,0 +1,68 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { measureFirstSearch, PROFILES, type FirstSearchCase } from "../../bench/perf/first-search.ts";
+import { precompressSite } from "../../src/lib/publish/precompress.ts";
+import { makeArchive } from "../helpers/archive.ts";
+import { generateArticles, writeGeneratedArticles } from "../helpers/generated.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { buildSite, type BuildResult } from "./support/build.ts";
+import { serveSite, type SiteServer } from "./support/server.ts";
+
+/**
+ * A reader's first search on Slow 4G (DevTools throttling: 562.5 ms a request, 1.44 Mbps), on
+ * a site served compressed as hosts serve it. What is asserted is the shape that decides the
+ * time on such a network, which a busy test machine does not change: how many downloads wait
+ * on one another. The times are printed; npm run bench measures them on the whole corpus.
+ */
+
+let build: BuildResult;
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const archive = makeArchive({});
+  writeGeneratedArticles(archive, generateArticles(200, 11));
+  build = buildSite(archive);
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  await precompressSite(build.outDir);
+  server = await serveSite(build.outDir, { compressed: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (build) rmSync(path.dirname(build.outDir), { recursive: true, force: true });
+});
+
+describe("the first search on a slow phone network", () => {
+  it.each([
+    // From Enter on the loaded page: the index chunks, then the results' excerpts, at most.
+    [{ script: "zh-hant", query: "疫情", start: "typed" }, 2],
+    [{ script: "zh-hant", query: "复工", start: "typed" }, 2],
+    // From opening a link to the results: the page, then everything preloaded at once, then the chunks and the excerpts.
+    [{ script: "zh-hant", query: "疫情", start: "cold" }, 4],
+    [{ script: "zh-hans", query: "疫情", start: "cold", sort: "newest" }, 4],
+  ] as [FirstSearchCase, number][])("%o waits on at most %i downloads in a row", async (search, chain) => {
+    const run = await measureFirstSearch(browser, server.url, search, PROFILES.slow4g);
+    console.log(
+      `${JSON.stringify(search)}: first result after ${run.ms} ms, ${run.requests} requests, chain ${run.chain}`,
+    );
+    expect(run.chain).toBeLessThanOrEqual(chain);
+  });
+
+  it("asks for nothing twice when opened cold: every preload is the download the search uses", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on("request", (request) => asked.push(request.url()));
+    await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("疫情")}`);
+    await page.waitForSelector("[data-search-results] li");
+    await context.close();
+    const twice = asked.filter((url, index) => asked.indexOf(url) !== index);
+    expect(twice).toEqual([]);
+    expect(asked.some((url) => url.includes("pagefind-worker.js"))).toBe(false);
+  });
+});
