@@ -95,7 +95,8 @@ async function topTen(page: Page, segment: string, query: string): Promise<{ ids
   await page.goto(`${server.url}/${segment}/search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => {
     const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-    return status !== "" && !status.includes("……");
+    // Settled once the status gives the outcome and the results it announces are all listed.
+    return status !== "" && !status.includes("……") && !document.querySelector("[data-search-results][aria-busy]");
   });
   const ms = performance.now() - started;
   const ids = await page

@@ -52,6 +52,8 @@ export interface FirstSearchRun {
   bytes: number;
   /** The longest chain of requests each starting only after the one before it had ended. */
   chain: number;
+  /** The files on that chain, in order (their last two path segments). */
+  path: string[];
 }
 
 /** Selector of a shown search result. */
@@ -120,7 +122,8 @@ async function recordRequests(cdp: CDPSession): Promise<{
   await cdp.send("Network.enable");
   cdp.on("Network.requestWillBeSent", (event) => {
     wallMinusMonotonic ??= event.wallTime * 1000 - event.timestamp * 1000;
-    if (event.request.url.startsWith("data:")) return;
+    // Not the tab's icon either: the browser asks for it on its own, and no result waits for it.
+    if (event.request.url.startsWith("data:") || event.request.url.endsWith("/favicon.svg")) return;
     open.set(event.requestId, { url: event.request.url, start: event.wallTime * 1000 });
   });
   cdp.on("Network.loadingFinished", (event) => {
@@ -143,16 +146,19 @@ async function recordRequests(cdp: CDPSession): Promise<{
 /** Totals and the critical path of the requests a search made. */
 function summarise(requests: Request[], ms: number): FirstSearchRun {
   const sorted = [...requests].sort((a, b) => a.start - b.start);
-  const depth = new Map<Request, number>();
+  const longest = new Map<Request, Request[]>();
   for (const request of sorted) {
     const before = sorted.filter((other) => other !== request && other.end <= request.start);
-    depth.set(request, 1 + Math.max(0, ...before.map((other) => depth.get(other) ?? 0)));
+    const prefix = before.map((other) => longest.get(other) ?? []).reduce((a, b) => (b.length > a.length ? b : a), []);
+    longest.set(request, [...prefix, request]);
   }
+  const path = [...longest.values()].reduce<Request[]>((a, b) => (b.length > a.length ? b : a), []);
   return {
     ms,
     requests: requests.length,
     bytes: requests.reduce((sum, request) => sum + request.bytes, 0),
-    chain: Math.max(0, ...depth.values()),
+    chain: path.length,
+    path: path.map((request) => new URL(request.url).pathname.split("/").slice(-2).join("/")),
   };
 }
 

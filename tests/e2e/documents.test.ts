@@ -99,6 +99,25 @@ describe("a law as a document", () => {
   });
 });
 
+describe("searching inside a document", () => {
+  it.each([
+    ["zh-hans", "国防外交", "第十二条"],
+    ["zh-hant", "國防外交", "第十二條"],
+  ])("on %s, leads from a hit in a clause to that clause, named in the result", async (script, query, label) => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/${script}/search/?q=${encodeURIComponent(query)}`);
+    const first = page.locator(".search-result-title").first();
+    await expect.poll(() => first.getAttribute("href"), { timeout: 30_000 }).toMatch(/#art-12$/);
+    expect(new URL(await first.evaluate((link) => (link as HTMLAnchorElement).href)).pathname).toBe(
+      `/${script}/articles/${LAW}/`,
+    );
+    expect(await first.innerText()).toContain(label);
+    await first.click();
+    await expect.poll(() => page.locator("#art-12").evaluate((node) => node.matches(":target"))).toBe(true);
+    await page.close();
+  });
+});
+
 describe("citing a clause", () => {
   const permalink = `/zh-hans/articles/${LAW}/`;
 

@@ -48,7 +48,7 @@ describe("the first search on a slow phone network", () => {
   ] as [FirstSearchCase, number][])("%o waits on at most %i downloads in a row", async (search, chain) => {
     const run = await measureFirstSearch(browser, server.url, search, PROFILES.slow4g);
     console.log(
-      `${JSON.stringify(search)}: first result after ${run.ms} ms, ${run.requests} requests, chain ${run.chain}`,
+      `${JSON.stringify(search)}: first result after ${run.ms} ms, ${run.requests} requests, chain ${run.chain}: ${run.path.join(" → ")}`,
     );
     expect(run.chain).toBeLessThanOrEqual(chain);
   });

@@ -210,7 +210,8 @@ async function searchFor(page: Page, segment: "zh-hans" | "zh-hant", query: stri
   await page.locator("#search-q").press("Enter");
   await page.waitForFunction(() => {
     const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-    return status !== "" && !status.includes("……");
+    // Settled once the status gives the outcome and the results it announces are all listed.
+    return status !== "" && !status.includes("……") && !document.querySelector("[data-search-results][aria-busy]");
   });
   return page
     .locator(".search-result-title")

@@ -34,10 +34,21 @@ export function withSearchPreloads(html: string, manifest: SearchManifest, siteD
   // Inside a script of JSON, "</" could close the element early.
   const json = JSON.stringify(manifest).replace(/</g, "\\u003c");
   const data = `<script type="application/json" id="${MANIFEST_ELEMENT_ID}">${json}</script>`;
+  const block = `${BLOCK_START}${[...new Set(links)].join("")}${data}${BLOCK_END}`;
+  // A page indexed again (a site folder indexed anew) gets the new block instead of a second one.
+  const earlier = html.indexOf(BLOCK_START);
+  if (earlier >= 0) {
+    const end = html.indexOf(BLOCK_END, earlier);
+    if (end < 0) throw new Error("the search page has the start of its preloads but not their end");
+    return `${html.slice(0, earlier)}${block}${html.slice(end + BLOCK_END.length)}`;
+  }
   const head = html.indexOf("</head>");
   if (head < 0) throw new Error("the search page has no </head>");
-  return `${html.slice(0, head)}${[...new Set(links)].join("")}${data}${html.slice(head)}`;
+  return `${html.slice(0, head)}${block}${html.slice(head)}`;
 }
+
+const BLOCK_START = "<!--search-preloads-->";
+const BLOCK_END = "<!--/search-preloads-->";
 
 /** The addresses of a page's module scripts. */
 function moduleScripts(html: string): string[] {

@@ -8,6 +8,7 @@ import {
   type QueryPlan,
   type ShardedCombined,
 } from "../../lib/search/plan.ts";
+import { landingFor } from "../../lib/search/landing.ts";
 import { normalizeQuery } from "../../lib/search/query.ts";
 import type { SearchState } from "../../lib/search/state.ts";
 import { decodeCharacterSet } from "../../lib/search/trigger.ts";
@@ -30,6 +31,8 @@ export interface ResultView {
   day: string;
   source: string;
   excerpt: string;
+  /** The clause or division the hit is in (第十二条), when the link leads there. */
+  place?: string;
 }
 
 /**
@@ -61,6 +64,7 @@ export interface SearchOutcome {
 /** Searching one script's index: loads the manifest, Pagefind and, only when a query needs it, the conversion table. */
 export class SearchClient {
   readonly #language: string;
+  readonly #traditional: boolean;
   #manifest: Promise<SearchManifest> | undefined;
   #pagefind: Promise<ShardedPagefind> | undefined;
   #converter: Promise<QueryConverter> | undefined;
@@ -68,6 +72,7 @@ export class SearchClient {
   /** `language` is the Pagefind language of the page: its <html lang>, lowercased. */
   constructor(language: string) {
     this.#language = language;
+    this.#traditional = language === "zh-hant";
   }
 
   /** Starts loading what a search needs, so the first search is quick. */
@@ -88,6 +93,11 @@ export class SearchClient {
     const searched = decodeCharacterSet(manifest.trigger)(normalised)
       ? await this.#convert(manifest, normalised)
       : normalised;
+    await this.#preloadChunks(loading, searched);
+  }
+
+  /** Loads the index chunks a search by relevance for `searched` needs. */
+  async #preloadChunks(loading: Promise<ShardedPagefind>, searched: string): Promise<void> {
     const sharded = await loading;
     const pagefind = await sharded.with("relevance", sharded.shardCount, async (ready) => ready);
     // Outside the queue of searches: what was typed a moment ago must not hold up what is typed now.
@@ -100,12 +110,18 @@ export class SearchClient {
     const normalised = normalizeQuery(state.query);
     // Pagefind loads while the query is converted: neither waits for the other.
     const loading = manifest.pages > 0 && normalised ? this.#loadPagefind() : undefined;
+    // While the lexicon parts a conversion needs load, the chunks of the likely conversion
+    // (from what is loaded already; almost always the same) load beside them.
+    const guess =
+      loading && state.sort === "relevance"
+        ? (likely: string) => void this.#preloadChunks(loading, likely).catch(() => undefined)
+        : undefined;
     const searched = decodeCharacterSet(manifest.trigger)(normalised)
-      ? await this.#convert(manifest, normalised)
+      ? await this.#convert(manifest, normalised, guess)
       : normalised;
     const converted = searched !== normalised;
     if (!searched || !loading) {
-      return completeOutcome({ searched, converted }, [], false);
+      return completeOutcome({ searched, converted }, [], false, this.#traditional);
     }
     const sharded = await loading;
     const plan = planQuery(searched);
@@ -114,13 +130,13 @@ export class SearchClient {
       ...(state.sort === "relevance" ? {} : { sort: { [DATE_SORT_KEY]: state.sort === "oldest" ? "asc" : "desc" } }),
     };
     const found = { searched, converted };
-    if (state.sort !== "relevance") return byDate(sharded, plan, options, found, state.sort);
+    if (state.sort !== "relevance") return byDate(sharded, plan, options, found, state.sort, this.#traditional);
     // By relevance any shard may hold the best match, so the first page needs every shard.
     const { hits, loose } = await sharded.with("relevance", sharded.shardCount, async (pagefind) => {
       await preloadPlan(pagefind, plan, options);
       return runPlan(plan, async (term) => (await pagefind.search(term, options)).results, false);
     });
-    return completeOutcome(found, hits, loose);
+    return completeOutcome(found, hits, loose, this.#traditional);
   }
 
   /** Every value of every filter in this script's index, with its number of pages. */
@@ -153,13 +169,16 @@ export class SearchClient {
     return this.#converter;
   }
 
-  /** Converts a query, fetching first the parts of the word lexicon it needs (hashed names too). */
-  async #convert(manifest: SearchManifest, query: string): Promise<string> {
+  /**
+   * Converts a query, fetching first the parts of the word lexicon it needs (hashed names
+   * too); `guess` is told the conversion without them while they load.
+   */
+  async #convert(manifest: SearchManifest, query: string, guess?: (likely: string) => void): Promise<string> {
     const converter = await this.#loadConverter(manifest);
+    const missing = converter.missing(query);
+    if (missing.length > 0) guess?.(converter(query));
     await Promise.all(
-      converter
-        .missing(query)
-        .map(async ({ part, url }) => converter.add(part, await fetchJson<string>(url, "default"))),
+      missing.map(async ({ part, url }) => converter.add(part, await fetchJson<string>(url, "default"))),
     );
     return converter(query);
   }
@@ -170,13 +189,14 @@ function completeOutcome(
   found: { searched: string; converted: boolean },
   hits: readonly PagefindResult[],
   loose: boolean,
+  traditional: boolean,
 ): SearchOutcome {
   return {
     ...found,
     loose,
     total: () => hits.length,
     complete: () => true,
-    results: async (from, to) => hits.slice(from, to).map(resultView),
+    results: async (from, to) => hits.slice(from, to).map((hit) => resultView(hit, traditional)),
     searchAll: async () => undefined,
   };
 }
@@ -192,6 +212,7 @@ async function byDate(
   options: SearchOptions,
   found: { searched: string; converted: boolean },
   end: ShardEnd,
+  traditional: boolean,
 ): Promise<SearchOutcome> {
   const total = sharded.shardCount;
   const run = (start: number, needed: number): Promise<ShardedCombined<PagefindResult>> =>
@@ -220,7 +241,7 @@ async function byDate(
     complete: () => current.complete,
     results: async (from, to) => {
       await extend(to);
-      return current.hits.slice(from, to).map(resultView);
+      return current.hits.slice(from, to).map((hit) => resultView(hit, traditional));
     },
     searchAll: () => extend(Infinity),
   };
@@ -251,7 +272,16 @@ function definedFilters(filters: SearchState["filters"]): Record<string, string>
   );
 }
 
-async function resultView(result: PagefindResult): Promise<ResultView> {
-  const { url, excerpt, meta } = await result.data();
-  return { url, excerpt, title: meta["title"] ?? url, day: meta["date"] ?? "", source: meta["source"] ?? "" };
+/** A hit as the page shows it; inside a document with clauses, it leads to the clause that holds it. */
+async function resultView(result: PagefindResult, traditional: boolean): Promise<ResultView> {
+  const { url, excerpt, meta, anchors, weighted_locations: hits } = await result.data();
+  const landing = landingFor(anchors ?? [], hits ?? [], traditional);
+  return {
+    url: landing ? `${url}#${landing.id}` : url,
+    excerpt,
+    title: meta["title"] ?? url,
+    day: meta["date"] ?? "",
+    source: meta["source"] ?? "",
+    ...(landing && { place: landing.label }),
+  };
 }

@@ -63,12 +63,15 @@ export function startSearchPage(form: HTMLFormElement): void {
     if (mine !== generation) return;
     announce(found, shown + views.length);
     // Each result is shown once it and those before it have arrived: the first does not wait
-    // for the tenth, and what is added goes below what the reader is looking at.
+    // for the tenth, and what is added goes below what the reader is looking at. The list is
+    // busy (for screen readers, and for whoever waits for the whole page) until the last.
+    if (views.length > 0) list.setAttribute("aria-busy", "true");
     for (const view of views) {
       const shownView = await view;
       if (mine !== generation) return;
       list.append(renderResult(shownView));
     }
+    list.removeAttribute("aria-busy");
     shown += views.length;
     announce(found);
   };
@@ -131,6 +134,7 @@ export function startSearchPage(form: HTMLFormElement): void {
       filtersPanel.open = true;
     }
     list.replaceChildren();
+    list.removeAttribute("aria-busy");
     more.hidden = true;
     searchAll.hidden = true;
     outcome = undefined;
@@ -252,6 +256,12 @@ function renderResult(view: ResultView): HTMLLIElement {
   title.className = "search-result-title";
   title.href = view.url;
   title.textContent = view.title;
+  if (view.place) {
+    const place = document.createElement("span");
+    place.className = "search-result-place";
+    place.textContent = view.place;
+    title.append(" · ", place);
+  }
   const meta = document.createElement("p");
   meta.className = "search-result-meta";
   if (view.day) {

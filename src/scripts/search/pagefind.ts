@@ -1,3 +1,4 @@
+import type { PageAnchor, PageHit } from "../../lib/search/landing.ts";
 import type { SearchManifest } from "../../lib/search/manifest.ts";
 import { dateSortWeight } from "../../lib/search/shards.ts";
 import { HIGHLIGHT_PARAM } from "./highlight-param.ts";
@@ -9,11 +10,16 @@ export interface PagefindResult {
   data: () => Promise<PagefindResultData>;
 }
 
-/** A hit's details: where it leads, its excerpt with <mark>ed terms (HTML-escaped), and the page's metadata. */
+/**
+ * A hit's details: where it leads, its excerpt with <mark>ed terms (HTML-escaped), the page's
+ * metadata, the words that matched with their scores and the page's elements with an id.
+ */
 export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Partial<Record<string, string>>;
+  weighted_locations: PageHit[];
+  anchors: PageAnchor[];
 }
 
 /** Values of each filter with their number of pages. */
