@@ -6,6 +6,7 @@ import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { corpusSize, writeArchive, type ArchiveFacts } from "./perf/archives.ts";
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
+import { formatChunks, measureChunks } from "./perf/chunks.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatFirstSearches, measureFirstSearches } from "./perf/first-search.ts";
 import { launchBrowser } from "../tests/e2e/support/browser.ts";
@@ -69,7 +70,7 @@ const measure = async (size: number): Promise<string[]> => {
 };
 if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
 const largest = sizes.at(-1);
-if (!site && (has("weight") || has("phone") || has("growth") || has("precompress")) && largest)
+if (!site && (has("weight") || has("phone") || has("chunks") || has("growth") || has("precompress")) && largest)
   await section(`${largest} articles`, () => measure(largest));
 
 if (has("scripts"))
@@ -98,6 +99,19 @@ if (kept && keptBuild && has("phone")) {
     } finally {
       await browser.close();
       await server.close();
+    }
+  });
+}
+if (kept && keptBuild && has("chunks")) {
+  await section("chunks", async () => {
+    const browser = await launchBrowser();
+    try {
+      return formatChunks(
+        kept.archive.articles,
+        await measureChunks(kept.archive.dir, keptBuild.outDir, browser, progress),
+      );
+    } finally {
+      await browser.close();
     }
   });
 }

@@ -12,7 +12,7 @@ import { openccSteps, type OpenccSteps } from "./opencc-steps.ts";
 import { KnownPages } from "./known-pages.ts";
 import { fileIdentity } from "../build/file-identity.ts";
 import { pageFacts } from "./page.ts";
-import { pagefindVersion, runPagefind } from "./pagefind-cli.ts";
+import { chunkPostings, pagefindVersion, runPagefind } from "./pagefind-cli.ts";
 import { Beside } from "./beside.ts";
 import { linkFileSync, linkTree } from "./hard-links.ts";
 import { pageHash, patternsDigest, ShardCache, shardKey, type CachedShard } from "./shard-cache.ts";
@@ -179,7 +179,8 @@ async function indexInto(
 
   const cache = options.cacheDir === undefined ? undefined : new ShardCache(options.cacheDir);
   if (cache) beside.add(cache.emptyTrash());
-  const version = pagefindVersion();
+  // A shard indexed with other chunks is another bundle.
+  const version = `${pagefindVersion()} chunks ${chunkPostings()}`;
   const scannedFor = patternsDigest(patterns);
   // A site built in parts always has its sort anchors: a part cannot know how many shards the others have.
   const sharded = shards.length > 1 || options.yearsPerPart !== undefined;

@@ -33,6 +33,22 @@ export function pagefindVersion(): string {
   return (require(`${binaryPackage()}/package.json`) as { version: string }).version;
 }
 
+/** Pagefind's own setting of the postings per word chunk (its default: 20,000). */
+export const CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
+
+/**
+ * Postings per word chunk: smaller chunks make a first search fetch fewer bytes of each
+ * shard it asks, for a few more files in all (docs/search.md, "Word chunks"). The variable,
+ * when set, wins, so a benchmark can compare sizes.
+ */
+export const DEFAULT_CHUNK_POSTINGS = 20_000;
+
+/** The postings per word chunk this build indexes with. */
+export function chunkPostings(): number {
+  const set = Number(process.env[CHUNK_SIZE_VARIABLE]);
+  return Number.isInteger(set) && set > 0 ? set : DEFAULT_CHUNK_POSTINGS;
+}
+
 /** What one run of the Pagefind program is given. */
 export interface PagefindRun {
   /** The folder whose pages are indexed; result URLs are the pages' paths inside it. */
@@ -49,7 +65,8 @@ export interface PagefindRun {
 export function runPagefind(run: PagefindRun): Promise<void> {
   const args = ["--site", run.site, "--glob", run.glob, "--output-path", run.outputPath, "--quiet"];
   return new Promise((resolve, reject) => {
-    const child = spawn(pagefindBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...process.env, [CHUNK_SIZE_VARIABLE]: String(chunkPostings()) };
+    const child = spawn(pagefindBinary(), args, { stdio: ["ignore", "pipe", "pipe"], env });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
