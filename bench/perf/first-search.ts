@@ -52,6 +52,8 @@ export interface FirstSearchRun {
   bytes: number;
   /** The longest chain of requests each starting only after the one before it had ended. */
   chain: number;
+  /** Of those bytes, the word chunks' (Pagefind's .pf_index files). */
+  chunkBytes: number;
   /** The files on that chain, in order (their last two path segments). */
   path: string[];
 }
@@ -157,6 +159,9 @@ function summarise(requests: Request[], ms: number): FirstSearchRun {
     ms,
     requests: requests.length,
     bytes: requests.reduce((sum, request) => sum + request.bytes, 0),
+    chunkBytes: requests
+      .filter((request) => request.url.endsWith(".pf_index"))
+      .reduce((sum, request) => sum + request.bytes, 0),
     chain: path.length,
     path: path.map((request) => new URL(request.url).pathname.split("/").slice(-2).join("/")),
   };
