@@ -1,0 +1,64 @@
+import { clausesAt, ownClauses } from "./clauses.ts";
+import { findTitles } from "./titles.ts";
+import type { Reference, ReferenceResolver } from "./types.ts";
+
+/** The article whose text is searched for references. */
+export interface CitingArticle {
+  id: string;
+  title: string;
+  /** Its day (YYYY-MM-DD): the version of a cited document in force then is linked. */
+  day: string;
+}
+
+/**
+ * Titles of documents that quote the text of another (amendments, decisions to amend or
+ * repeal): their 本法 is the amended law's, not their own, so they get no links to their own clauses.
+ */
+const QUOTES_OTHER_LAW = /修正|修改|修订|修訂|废止|廢止/u;
+
+/**
+ * The references in a text, in order: each 《》 title naming a document in the archive, the
+ * clauses named right after it (第十二条) when that document has them, and the clauses the
+ * article names as its own (本法第十二条) when it has them. `ownAnchors` are the citing
+ * article's own clause anchors. A title naming the citing article itself is not linked.
+ */
+export function findReferences(
+  text: string,
+  citing: CitingArticle,
+  resolver: ReferenceResolver,
+  ownAnchors: ReadonlySet<string>,
+): Reference[] {
+  const found: Reference[] = [];
+  for (const span of findTitles(text)) {
+    const clauses = clausesAt(text, span.end);
+    const target = resolver.resolve(span.title, citing.day, clauses[0]?.anchor);
+    if (target === undefined) continue;
+    const self = target === citing.id;
+    if (!self) found.push({ start: span.start, end: span.end, kind: "document", target });
+    for (const clause of clauses) {
+      if (self ? !ownAnchors.has(clause.anchor) : !resolver.hasAnchor(target, clause.anchor)) break;
+      found.push({ start: clause.start, end: clause.end, kind: "clause", target, anchor: clause.anchor });
+    }
+  }
+  if (!QUOTES_OTHER_LAW.test(citing.title)) {
+    for (const clause of ownClauses(text)) {
+      if (!ownAnchors.has(clause.anchor)) continue;
+      found.push({ start: clause.start, end: clause.end, kind: "clause", target: citing.id, anchor: clause.anchor });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The documents an article cites by title, with how many times each: what its page will
+ * link to, found without rendering it (its own clauses aside, which cite nothing else).
+ */
+export function citedDocuments(text: string, citing: CitingArticle, resolver: ReferenceResolver): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const reference of findReferences(text, citing, resolver, NO_ANCHORS)) {
+    if (reference.kind === "document") counts.set(reference.target, (counts.get(reference.target) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const NO_ANCHORS: ReadonlySet<string> = new Set();
