@@ -18,7 +18,8 @@ const QUOTES_OTHER_LAW = /修正|修改|修订|修訂|废止|廢止/u;
 
 /**
  * The references in a text, in order: each 《》 title naming a document in the archive, the
- * clauses named right after it (第十二条) when that document has them, and the clauses the
+ * clauses named right after it (第十二条) when that version of the document had taken effect
+ * by the article's day and has them, and the clauses the
  * article names as its own (本法第十二条) when it has them. `ownAnchors` are the citing
  * article's own clause anchors. A title naming the citing article itself is not linked.
  */
@@ -35,6 +36,8 @@ export function findReferences(
     if (target === undefined) continue;
     const self = target === citing.id;
     if (!self) found.push({ start: span.start, end: span.end, kind: "document", target });
+    // Clauses are renumbered by amendments: a clause is linked only in the version the text cited.
+    if (!self && !resolver.inForceOn(target, citing.day)) continue;
     for (const clause of clauses) {
       if (self ? !ownAnchors.has(clause.anchor) : !resolver.hasAnchor(target, clause.anchor)) break;
       found.push({ start: clause.start, end: clause.end, kind: "clause", target, anchor: clause.anchor });

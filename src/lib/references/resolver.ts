@@ -61,6 +61,7 @@ export function buildReferenceResolver(
     return (versions.findLast((version) => starts(version) <= day) ?? versions[0])?.id;
   };
   const hasAnchor = (id: string, anchor: string): boolean => anchorsOf(id)?.has(anchor) ?? false;
+  const byId = new Map(documents.map((document) => [document.id, document]));
   return {
     resolve(title, day, anchor) {
       const chains = lookup(titleKey(title));
@@ -71,5 +72,9 @@ export function buildReferenceResolver(
       return withClause.length === 1 ? withClause[0] : undefined;
     },
     hasAnchor,
+    inForceOn(id, day) {
+      const document = byId.get(id);
+      return document !== undefined && starts(document) <= day;
+    },
   };
 }

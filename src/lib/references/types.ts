@@ -30,6 +30,8 @@ export interface ReferenceResolver {
    * with the title) does not tell them apart.
    */
   resolve(title: string, day: string, anchor?: string): string | undefined;
+  /** Whether a version had taken effect by `day`: its clause numbers are those a text of that day cites. */
+  inForceOn(id: string, day: string): boolean;
   /** Whether a document has a clause with this anchor (art-12). */
   hasAnchor(id: string, anchor: string): boolean;
 }
