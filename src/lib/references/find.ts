@@ -1,5 +1,5 @@
 import { clausesAt, ownClauses } from "./clauses.ts";
-import { findTitles } from "./titles.ts";
+import { findTitles, titleKey } from "./titles.ts";
 import type { Reference, ReferenceResolver } from "./types.ts";
 
 /** The article whose text is searched for references. */
@@ -16,23 +16,39 @@ export interface CitingArticle {
  */
 const QUOTES_OTHER_LAW = /修正|修改|修订|修訂|废止|廢止/u;
 
+// A short name given to a title where it is first cited: 《……的安排》（以下简称《安排》）.
+const ALIAS = /^[（(]以下[简簡]称《([^《》]{1,40})》[）)]/u;
+
 /**
  * The references in a text, in order: each 《》 title naming a document in the archive, the
  * clauses named right after it (第十二条) when that version of the document had taken effect
  * by the article's day and has them, and the clauses the
  * article names as its own (本法第十二条) when it has them. `ownAnchors` are the citing
  * article's own clause anchors. A title naming the citing article itself is not linked.
+ * A short name the text gives a title it links (（以下简称《安排》）) names the same document
+ * from there on; `aliases` carries them from one piece of an article's text to the next.
  */
 export function findReferences(
   text: string,
   citing: CitingArticle,
   resolver: ReferenceResolver,
   ownAnchors: ReadonlySet<string>,
+  aliases: Map<string, string | undefined> = new Map(),
 ): Reference[] {
   const found: Reference[] = [];
+  // The end of the last short name given, whose own 《》 is not a reference.
+  let aliasEnd = 0;
   for (const span of findTitles(text)) {
-    const clauses = clausesAt(text, span.end);
-    const target = resolver.resolve(span.title, citing.day, clauses[0]?.anchor);
+    if (span.start < aliasEnd) continue;
+    const alias = ALIAS.exec(text.slice(span.end, span.end + 50));
+    const clauses = clausesAt(text, span.end + (alias?.[0].length ?? 0));
+    const key = titleKey(span.title);
+    const target = aliases.has(key) ? aliases.get(key) : resolver.resolve(span.title, citing.day, clauses[0]?.anchor);
+    if (alias?.[1]) {
+      // Also when the title names nothing: the short name then names nothing either.
+      aliases.set(titleKey(alias[1]), target);
+      aliasEnd = span.end + alias[0].length;
+    }
     if (target === undefined) continue;
     const self = target === citing.id;
     if (!self) found.push({ start: span.start, end: span.end, kind: "document", target });

@@ -37,10 +37,11 @@ export function treeAnchors(tree: Root): Set<string> {
  */
 export function linkReferences(tree: Root, citing: CitingArticle, resolver: ReferenceResolver): void {
   const ownAnchors = treeAnchors(tree);
+  const aliases = new Map<string, string | undefined>();
   visit(tree, (node, index, parent) => {
     if (node.type === "element" && UNLINKED.has(node.tagName)) return SKIP;
     if (node.type !== "text" || !parent || index === undefined) return undefined;
-    const references = findReferences(node.value, citing, resolver, ownAnchors);
+    const references = findReferences(node.value, citing, resolver, ownAnchors, aliases);
     if (references.length === 0) return undefined;
     const pieces = split(node, references, citing.id);
     parent.children.splice(index, 1, ...(pieces as ElementContent[]));

@@ -166,3 +166,51 @@ describe("what an article cites, found without rendering it", () => {
     ).toEqual(new Map());
   });
 });
+
+describe("short names a text gives a title", () => {
+  // From the 补充安排 of 2020 to the 安排 of 2000 on arbitral awards between the mainland and Hong Kong.
+  const arrangement: ReferableDocument = {
+    id: "arrangement",
+    title: "最高人民法院关于内地与香港特别行政区相互执行仲裁裁决的安排",
+    day: "2000-01-24",
+  };
+  const arrangementAnchors = clauseAnchors("第一条 ……\n\n第二条 ……\n\n第六条 ……\n\n第十一条 ……\n");
+  const withArrangement = buildReferenceResolver([...DOCUMENTS, arrangement], (id) =>
+    id === "arrangement" ? arrangementAnchors : anchors.get(id),
+  );
+  const supplement = citing(
+    "2020-11-26",
+    "supplement",
+    "最高人民法院关于内地与香港特别行政区相互执行仲裁裁决的补充安排",
+  );
+
+  it("links the short name to the document from there on, in later paragraphs too", () => {
+    const body =
+      "依据《最高人民法院关于内地与香港特别行政区相互执行仲裁裁决的安排》(以下简称《安排》)第十一条的规定，最高人民法院与香港特别行政区政府经协商，作出如下补充安排：\n\n" +
+      "一、《安排》第一条增加一款作为第二款：“上述裁决包括仲裁裁决书……”\n";
+    const tree = parseBody(body, { citing: supplement, resolver: withArrangement });
+    const found = [...treeToHtml(tree).matchAll(/<a class="reference" href="([^"]*)">([^<]*)<\/a>/g)].map(
+      ([, href, text]) => [text, href],
+    );
+    expect(found).toEqual([
+      ["《最高人民法院关于内地与香港特别行政区相互执行仲裁裁决的安排》", "../arrangement/"],
+      ["第十一条", "../arrangement/#art-11"],
+      ["《安排》", "../arrangement/"],
+      ["第一条", "../arrangement/#art-1"],
+    ]);
+  });
+
+  it("leaves the short name plain when the title it stands for names nothing", () => {
+    const text =
+      "为了正确适用《最高人民法院关于审理铁路运输人身损害赔偿纠纷案件适用法律若干问题的解释》（以下简称《解释》），依照《解释》第二条办理。";
+    const documents = [...DOCUMENTS, { id: "other", title: "解释", day: "2010-01-01" }];
+    expect(
+      findReferences(
+        text,
+        citing("2020-01-01"),
+        buildReferenceResolver(documents, () => undefined),
+        new Set(),
+      ),
+    ).toEqual([]);
+  });
+});
