@@ -1,6 +1,7 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
+import { globSync } from "tinyglobby";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleFile, makeArchive } from "../helpers/archive.ts";
 import { lawArticle, readLaw } from "../helpers/laws.ts";
@@ -21,6 +22,7 @@ let fixtureDir: string;
 let place: BuildPlace;
 let build: BuildResult;
 let rebuilt: BuildResult;
+let clean: BuildResult;
 let server: SiteServer;
 let browser: Browser;
 
@@ -111,15 +113,27 @@ describe("rebuilding when a cited document arrives", () => {
     await server.close();
     rebuilt = buildSite(fixtureDir, place);
     if (rebuilt.status !== 0) throw new Error(`rebuild failed:\n${rebuilt.output}`);
+    clean = buildSite(fixtureDir);
+    if (clean.status !== 0) throw new Error(`clean build failed:\n${clean.output}`);
     server = await serveSite(rebuilt.outDir);
   });
 
-  it("links the title that named nothing before, on the citing page kept from the last build", async () => {
+  it("links, after the rebuild, the title that named nothing before, and counts the citation", async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${server.url}/zh-hans/articles/${NOTICE}/`);
     await page.locator(".article-body").getByRole("link", { name: "第三十二条", exact: true }).click();
     await expect.poll(() => page.url()).toBe(`${server.url}/zh-hans/articles/${PENALTY_LAW}/#art-32`);
     await expect(page.locator("#cited-by").innerText()).resolves.toBe("被引用（1）");
     await page.close();
+  });
+
+  it("gives the article and browse pages a clean build gives", () => {
+    const pages = globSync(["zh-*/articles/**/index.html", "zh-*/browse/**/index.html"], { cwd: clean.outDir }).sort();
+    expect(pages).toContain(`zh-hans/articles/${PENALTY_LAW}/index.html`);
+    for (const page of pages) {
+      expect(readFileSync(path.join(rebuilt.outDir, page), "utf8"), page).toBe(
+        readFileSync(path.join(clean.outDir, page), "utf8"),
+      );
+    }
   });
 });
