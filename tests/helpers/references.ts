@@ -41,7 +41,7 @@ export async function lawArchive(): Promise<LawArchive> {
   }
   const documents = files.map((file) => {
     const law = laws.get(file)!;
-    return { id: file, title: law.title, day: law.day ?? "2000-01-01", supersedes: previous.get(file) };
+    return { id: file, title: law.title, day: law.day ?? "2000-01-01", supersedes: previous.get(file), script: "hans" };
   });
   const anchors = new Map(files.map((file) => [file, clauseAnchors(laws.get(file)!.body)]));
   return { laws, documents, anchors, resolver: buildReferenceResolver(documents, (id) => anchors.get(id)) };
@@ -108,7 +108,7 @@ export function scoreReferences(archive: LawArchive, judged: readonly JudgedRefe
   };
   for (const judgedCase of judged) {
     const { citing, day, sentence } = judgedCase;
-    const citingArticle = { id: citing, title: archive.laws.get(citing)?.title ?? "", day };
+    const citingArticle = { id: citing, title: archive.laws.get(citing)?.title ?? "", day, script: "hans" };
     // A law filed twice is archived once; its second file still has its own clauses.
     const ownAnchors = archive.anchors.get(citing) ?? clauseAnchors(readLaw(citing).body);
     const found = findReferences(sentence, citingArticle, archive.resolver, ownAnchors);

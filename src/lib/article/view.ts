@@ -125,7 +125,7 @@ function parsedBody(
     if (toConvert) lastParsed = undefined;
     return kept.tree;
   }
-  const citing = { id, title: meta.title, day: meta.date.day };
+  const citing = { id, title: meta.title, day: meta.date.day, script: meta.script };
   const tree = parseBody(body, references && { citing, resolver: references });
   linkAttachments(tree, attachments, (name) => attachmentPath(id, name));
   lastParsed = { id, body, attachments: attachmentKey, references, tree: toConvert ? structuredClone(tree) : tree };

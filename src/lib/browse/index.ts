@@ -189,6 +189,7 @@ function referenceResolver(inputs: readonly IndexInput[]): ReferenceResolver {
       day: meta.date.day,
       effective: meta.effective,
       supersedes: meta.supersedes,
+      script: meta.script,
     })),
     (id) => anchors.get(id),
   );
@@ -218,7 +219,7 @@ function linkCitations(
     for (const key of citedDocumentNumbers(body, known)) {
       for (const document of documents.get(key) ?? []) cited.set(document.id, document);
     }
-    const citing = { id: meta.id, title: meta.title, day: meta.date.day };
+    const citing = { id: meta.id, title: meta.title, day: meta.date.day, script: meta.script };
     for (const id of citedDocuments(body, citing, references).keys()) {
       const document = byId.get(id)?.meta;
       if (document) cited.set(id, document);

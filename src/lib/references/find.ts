@@ -8,6 +8,8 @@ export interface CitingArticle {
   title: string;
   /** Its day (YYYY-MM-DD): the version of a cited document in force then is linked. */
   day: string;
+  /** The script it is written in (hans, hant), when known: short titles name documents in that script only. */
+  script?: string | undefined;
 }
 
 /**
@@ -43,7 +45,9 @@ export function findReferences(
     const alias = ALIAS.exec(text.slice(span.end, span.end + 50));
     const clauses = clausesAt(text, span.end + (alias?.[0].length ?? 0));
     const key = titleKey(span.title);
-    const target = aliases.has(key) ? aliases.get(key) : resolver.resolve(span.title, citing.day, clauses[0]?.anchor);
+    const target = aliases.has(key)
+      ? aliases.get(key)
+      : resolver.resolve(span.title, citing.day, clauses[0]?.anchor, citing.script);
     if (alias?.[1]) {
       // Also when the title names nothing: the short name then names nothing either.
       aliases.set(titleKey(alias[1]), target);

@@ -11,6 +11,9 @@ import type { ReferableDocument, ReferenceResolver } from "./types.ts";
  * yearly 政府工作报告, the many 国务院关于修改部分行政法规的决定) names none, a link would
  * be a guess; unless a clause is cited with it and only one of them has that clause (the
  * books of the 民法典, archived apart under one title, number their clauses on from one another).
+ * A short title names a document written in the citing text's script only: in Traditional
+ * script 《憲法》 is as likely Taiwan's or Macao's as the 中华人民共和国宪法, whose full
+ * title still finds it from either script.
  */
 export function buildReferenceResolver(
   documents: readonly ReferableDocument[],
@@ -54,8 +57,18 @@ export function buildReferenceResolver(
   };
   // A title is looked up among full titles, then among short titles; a title with 中华人民共和国
   // also by its short form, so that a document archived under its short title is found.
-  const lookup = (key: string): Set<readonly ReferableDocument[]> | undefined =>
-    full.get(key) ?? short.get(key) ?? full.get(shortTitleKey(key) ?? "");
+  const lookup = (key: string, script: string | undefined): Set<readonly ReferableDocument[]> | undefined => {
+    const byFull = full.get(key);
+    if (byFull) return byFull;
+    const byShort = short.get(key);
+    if (byShort) {
+      const sameScript = [...byShort].filter(
+        (chain) => script === undefined || chain[0]?.script === undefined || chain[0].script === script,
+      );
+      return sameScript.length > 0 ? new Set(sameScript) : undefined;
+    }
+    return full.get(shortTitleKey(key) ?? "");
+  };
   const inForce = (chain: readonly ReferableDocument[], day: string): string | undefined => {
     const versions = byStart(chain);
     return (versions.findLast((version) => starts(version) <= day) ?? versions[0])?.id;
@@ -63,8 +76,8 @@ export function buildReferenceResolver(
   const hasAnchor = (id: string, anchor: string): boolean => anchorsOf(id)?.has(anchor) ?? false;
   const byId = new Map(documents.map((document) => [document.id, document]));
   return {
-    resolve(title, day, anchor) {
-      const chains = lookup(titleKey(title));
+    resolve(title, day, anchor, script) {
+      const chains = lookup(titleKey(title), script);
       if (!chains) return undefined;
       const candidates = [...chains].map((chain) => inForce(chain, day));
       if (candidates.length === 1) return candidates[0];

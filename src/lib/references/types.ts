@@ -7,6 +7,8 @@ export interface ReferableDocument {
   /** The day the version took effect, when stated; it decides which version is in force. */
   effective?: string | undefined;
   supersedes?: string | undefined;
+  /** The script it is written in (hans, hant), when known: short titles are looked up within one script. */
+  script?: string | undefined;
 }
 
 /** A reference found in a text: a span to link, and where it leads. */
@@ -27,9 +29,10 @@ export interface ReferenceResolver {
   /**
    * The id of the version of the document named by a title that was in force on `day`;
    * undefined when the title names no document, or several and `anchor` (the clause cited
-   * with the title) does not tell them apart.
+   * with the title) does not tell them apart. `script` is the citing text's: a short title
+   * names a document in that script only.
    */
-  resolve(title: string, day: string, anchor?: string): string | undefined;
+  resolve(title: string, day: string, anchor?: string, script?: string): string | undefined;
   /** Whether a version had taken effect by `day`: its clause numbers are those a text of that day cites. */
   inForceOn(id: string, day: string): boolean;
   /** Whether a document has a clause with this anchor (art-12). */

@@ -16,7 +16,8 @@ const DOCUMENTS: ReferableDocument[] = [
   { id: FOOD_SAFETY_2015, title: "中华人民共和国食品安全法", day: "2015-04-24" },
   { id: FOOD_SAFETY_2021, title: "中华人民共和国食品安全法", day: "2021-04-29", supersedes: FOOD_SAFETY_2015 },
   { id: "copyright", title: "中华人民共和国著作权法", day: "2020-11-11" },
-  { id: "tw-personal-data", title: "個人資料保護法施行細則", day: "2016-03-02" },
+  { id: "tw-personal-data", title: "個人資料保護法施行細則", day: "2016-03-02", script: "hant" },
+  { id: "constitution", title: "中华人民共和国宪法", day: "2018-03-11", script: "hans" },
   { id: "report-2023", title: "政府工作报告", day: "2023-03-05" },
   { id: "report-2024", title: "政府工作报告", day: "2024-03-05" },
 ];
@@ -99,6 +100,16 @@ describe("links to cited documents", () => {
     expect(links("参照台湾地区《个人资料保护法施行细则》第一条。")).toEqual([
       ["《个人资料保护法施行细则》", "../tw-personal-data/"],
       ["第一条", "../tw-personal-data/#art-1"],
+    ]);
+  });
+
+  it("takes a short title for a document in the citing text's script only, a full title from either", () => {
+    expect(links("依照《宪法》第一条。")).toEqual([["《宪法》", "../constitution/"]]);
+    // In Traditional script 《憲法》 may well be another constitution than the PRC's.
+    const traditional = { ...citing("2022-06-01"), script: "hant" };
+    expect(links("依《憲法》規定。", traditional)).toEqual([]);
+    expect(links("依《中華人民共和國憲法》規定。", traditional)).toEqual([
+      ["《中華人民共和國憲法》", "../constitution/"],
     ]);
   });
 
