@@ -22,13 +22,12 @@ const QUOTES_OTHER_LAW = /修正|修改|修订|修訂|废止|廢止/u;
 const ALIAS = /^[（(]以下[简簡]称《([^《》]{1,40})》[）)]/u;
 
 /**
- * The references in a text, in order: each 《》 title naming a document in the archive, the
- * clauses named right after it (第十二条) when that version of the document had taken effect
- * by the article's day and has them, and the clauses the
- * article names as its own (本法第十二条) when it has them. `ownAnchors` are the citing
- * article's own clause anchors. A title naming the citing article itself is not linked.
- * A short name the text gives a title it links (（以下简称《安排》）) names the same document
- * from there on; `aliases` carries them from one piece of an article's text to the next.
+ * The references in a text, in order: each 《》 title naming a document in the archive; the
+ * clauses named right after it (第十二条), when that version had taken effect by the article's
+ * day and has them; and the clauses the article names as its own (本法第十二条), when it has
+ * them (`ownAnchors`). A title naming the citing article itself is not linked. A short name
+ * the text gives a title (（以下简称《安排》）) names the same document from there on;
+ * `aliases` carries them from one piece of an article's text to the next.
  */
 export function findReferences(
   text: string,
