@@ -19,6 +19,7 @@ import { OUT, WORK } from "./perf/paths.ts";
 import { formatPrecompress, measurePrecompress } from "./perf/precompress.ts";
 import { formatScripts, measureScripts } from "./perf/scripts.ts";
 import { formatSize, measureSize, type SizeResult } from "./perf/sizes.ts";
+import { measureReferences } from "./references.ts";
 
 let options: BenchOptions;
 try {
@@ -135,6 +136,7 @@ if (has("rebuild") && largest) {
     return formatRebuild(await measureRebuild(archive.dir, archive.articles, progress));
   });
 }
+if (has("references")) await section("references", measureReferences);
 // Last: it adds files to the kept site.
 if (keptBuild && has("precompress")) {
   await section("precompress", async () =>

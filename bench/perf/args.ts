@@ -11,6 +11,7 @@ export const SECTIONS = [
   "parts",
   "rebuild",
   "precompress",
+  "references",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -37,13 +38,14 @@ export const HELP = `npm run bench -- [options]
 Builds archives made from ../shared/corpus/xwlb and prints, per size, the build time and
 its phases, peak memory, pages and bytes written, the floor (the same Markdown and
 conversion work with no site around it), page weight, the cost of the second script,
-what sharding would cost and what precompressing the site costs. Prints figures; never passes or fails.
+what sharding would cost and what precompressing the site costs, and how well document
+references are linked (on bench/judged/references.jsonl). Prints figures; never passes or fails.
 
   --sizes 1000,4000,all  archive sizes in articles; "all" is the whole corpus (~11,700);
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,phone,chunks,growth,parts,rebuild,precompress
+  --only sizes,scripts,weight,phone,chunks,growth,parts,rebuild,precompress,references
                          run only these sections (weight, phone, chunks, growth and precompress
                          use the largest size's site; phone times first searches on Slow and Fast
                          4G; chunks indexes the site again with each word-chunk size, as one
@@ -51,7 +53,8 @@ what sharding would cost and what precompressing the site costs. Prints figures;
                          bytes first searches fetch; parts builds the largest size's archive in
                          parts, each in a process of its own, then assembles them; rebuild
                          builds it clean, adds one article and rebuilds, removes it and
-                         rebuilds; SEARCH_SHARD_PAGES applies to every build)
+                         rebuilds; SEARCH_SHARD_PAGES applies to every build; references
+                         scores the links made from 《》 titles on the judged set)
   --years-per-part N     years a part in the parts section (default: about four parts)
   --part 2016-2022       build only this part in the parts section, without assembling
   --keep                 keep archives and sites in bench/out/work/

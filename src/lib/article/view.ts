@@ -10,6 +10,7 @@ import {
   type Converter,
 } from "../script/index.ts";
 import { parseBody, treeToHtml } from "../markdown/render.ts";
+import type { ReferenceResolver } from "../references/types.ts";
 import { outline, type OutlineEntry } from "../markdown/structure.ts";
 import { isArticleAnchor } from "../structure/labels.ts";
 import { linkAttachments } from "../markdown/attachments.ts";
@@ -77,7 +78,8 @@ export interface BodyView {
 /**
  * An article's body in one script: parsed once, then only its text nodes converted. A build
  * makes an article's two pages one after the other, so the parsed body is kept for the
- * page in the other script (see `parsedBody`).
+ * page in the other script (see `parsedBody`). With `references`, the documents and clauses
+ * the body cites are links (src/lib/references/).
  */
 export function bodyView(
   meta: ArticleMeta,
@@ -85,15 +87,17 @@ export function bodyView(
   script: Script,
   attachments: readonly Attachment[] = [],
   contentDir: string = archiveDir(),
+  references?: ReferenceResolver,
 ): BodyView {
   const converter = converterFor(meta, script, contentDir);
-  const tree = parsedBody(meta.id, body, attachments, converter !== undefined);
+  const tree = parsedBody(meta, body, attachments, converter !== undefined, references);
   if (converter) convertTree(tree, converter);
   return { html: treeToHtml(tree), outline: outline(tree), hasClauses: hasClauses(tree) };
 }
 
 /** The last body parsed, unconverted with its attachments linked, and what it was parsed from. */
-let lastParsed: { id: string; body: string; attachments: string; tree: Root } | undefined;
+let lastParsed:
+  { id: string; body: string; attachments: string; references: ReferenceResolver | undefined; tree: Root } | undefined;
 
 /**
  * The parsed body of an article with its attachments linked, in its original script. The
@@ -101,16 +105,30 @@ let lastParsed: { id: string; body: string; attachments: string; tree: Root } | 
  * reads it; the converted page takes it and converts it in place, so when the converted
  * page comes first, a copy is kept. An edited body (the dev server) is parsed again.
  */
-function parsedBody(id: string, body: string, attachments: readonly Attachment[], toConvert: boolean): Root {
+function parsedBody(
+  meta: ArticleMeta,
+  body: string,
+  attachments: readonly Attachment[],
+  toConvert: boolean,
+  references: ReferenceResolver | undefined,
+): Root {
+  const { id } = meta;
   const attachmentKey = JSON.stringify(attachments);
   const kept = lastParsed;
-  if (kept && kept.id === id && kept.body === body && kept.attachments === attachmentKey) {
+  if (
+    kept &&
+    kept.id === id &&
+    kept.body === body &&
+    kept.attachments === attachmentKey &&
+    kept.references === references
+  ) {
     if (toConvert) lastParsed = undefined;
     return kept.tree;
   }
-  const tree = parseBody(body);
+  const citing = { id, title: meta.title, day: meta.date.day, script: meta.script };
+  const tree = parseBody(body, references && { citing, resolver: references });
   linkAttachments(tree, attachments, (name) => attachmentPath(id, name));
-  lastParsed = { id, body, attachments: attachmentKey, tree: toConvert ? structuredClone(tree) : tree };
+  lastParsed = { id, body, attachments: attachmentKey, references, tree: toConvert ? structuredClone(tree) : tree };
   return tree;
 }
 

@@ -4,6 +4,10 @@ import { FACETS, type Facet } from "./facets.ts";
 import { groupByFacets, groupLabel, type Group } from "./groups.ts";
 import { inDateOrder } from "./order.ts";
 import { relatedArticles } from "./related.ts";
+import { clauseAnchors } from "../references/anchors.ts";
+import { citedDocuments } from "../references/find.ts";
+import { buildReferenceResolver } from "../references/resolver.ts";
+import type { ReferenceResolver } from "../references/types.ts";
 
 /** What the index is built from: each article's front matter and its Markdown body (scanned, never rendered). */
 export interface IndexInput {
@@ -52,10 +56,14 @@ export interface BrowseIndex {
   label(group: Group, script: Script): string;
   /** The articles just before and after one in time. */
   neighbours(id: string): Neighbours;
-  /** Policy documents in the archive whose numbers an article cites, oldest first. */
+  /** Documents in the archive an article cites by number or by title, oldest first. */
   cites(id: string): readonly ArticleMeta[];
-  /** Articles citing a policy document by its number, oldest first. */
+  /** Articles citing a document by its number or title, oldest first. */
   citedBy(id: string): readonly ArticleMeta[];
+  /** Documents cited by at least one article, most cited first (ties oldest first), with the number of articles citing each. */
+  readonly mostCited: readonly { meta: ArticleMeta; count: number }[];
+  /** Finds the documents 《》 titles name, for the links in article bodies. */
+  readonly references: ReferenceResolver;
   /** Articles sharing people, places or topics, best first, leaving out the citing and cited (memoised). */
   related(id: string, limit?: number): readonly ArticleMeta[];
 }
@@ -105,7 +113,12 @@ export function buildBrowseIndex(inputs: readonly IndexInput[], { view }: IndexO
     ]),
   );
 
-  const { cites, citedBy } = linkCitations(inputs, byId);
+  const references = referenceResolver(inputs);
+  const { cites, citedBy } = linkCitations(inputs, byId, references);
+  const mostCited = [...citedBy]
+    .map(([id, citing]) => ({ meta: byId.get(id)?.meta, count: citing.length }))
+    .filter((entry): entry is { meta: ArticleMeta; count: number } => entry.meta !== undefined)
+    .sort((a, b) => b.count - a.count || (byId.get(a.meta.id)?.position ?? 0) - (byId.get(b.meta.id)?.position ?? 0));
 
   const views = new Map<string, ArticleMeta>();
   const viewOf = (meta: ArticleMeta, script: Script): ArticleMeta => {
@@ -146,6 +159,8 @@ export function buildBrowseIndex(inputs: readonly IndexInput[], { view }: IndexO
     },
     cites: (id) => cites.get(id) ?? NONE,
     citedBy: (id) => citedBy.get(id) ?? NONE,
+    mostCited,
+    references,
     related(id, limit = 5) {
       const cacheKey = `${limit}:${id}`;
       let list = relatedCache.get(cacheKey);
@@ -160,10 +175,34 @@ export function buildBrowseIndex(inputs: readonly IndexInput[], { view }: IndexO
   };
 }
 
-/** Finds, in every body, the numbers of the archive's policy documents, and links citing and cited both ways. */
+/** The resolver of 《》 titles to the archive's documents, with the clause anchors of each body. */
+function referenceResolver(inputs: readonly IndexInput[]): ReferenceResolver {
+  const anchors = new Map<string, Set<string>>();
+  for (const { meta, body } of inputs) {
+    const found = clauseAnchors(body);
+    if (found.size > 0) anchors.set(meta.id, found);
+  }
+  return buildReferenceResolver(
+    inputs.map(({ meta }) => ({
+      id: meta.id,
+      title: meta.title,
+      day: meta.date.day,
+      effective: meta.effective,
+      supersedes: meta.supersedes,
+      script: meta.script,
+    })),
+    (id) => anchors.get(id),
+  );
+}
+
+/**
+ * Finds, in every body, the numbers of the archive's policy documents and the 《》 titles
+ * naming its documents, and links citing and cited both ways.
+ */
 function linkCitations(
   inputs: readonly IndexInput[],
   byId: ReadonlyMap<string, { meta: ArticleMeta; position: number }>,
+  references: ReferenceResolver,
 ): { cites: Map<string, ArticleMeta[]>; citedBy: Map<string, ArticleMeta[]> } {
   const documents = new Map<string, ArticleMeta[]>();
   for (const { meta } of inputs) {
@@ -176,12 +215,19 @@ function linkCitations(
   const order = (list: ArticleMeta[]): ArticleMeta[] =>
     list.sort((a, b) => (byId.get(a.id)?.position ?? 0) - (byId.get(b.id)?.position ?? 0));
   for (const { meta, body } of inputs) {
+    const cited = new Map<string, ArticleMeta>();
     for (const key of citedDocumentNumbers(body, known)) {
-      for (const document of documents.get(key) ?? []) {
-        if (document.id === meta.id) continue;
-        append(cites, meta.id, document);
-        append(citedBy, document.id, meta);
-      }
+      for (const document of documents.get(key) ?? []) cited.set(document.id, document);
+    }
+    const citing = { id: meta.id, title: meta.title, day: meta.date.day, script: meta.script };
+    for (const id of citedDocuments(body, citing, references).keys()) {
+      const document = byId.get(id)?.meta;
+      if (document) cited.set(id, document);
+    }
+    cited.delete(meta.id);
+    for (const document of cited.values()) {
+      append(cites, meta.id, document);
+      append(citedBy, document.id, meta);
     }
   }
   for (const list of [...cites.values(), ...citedBy.values()]) order(list);

@@ -40,6 +40,11 @@ export function facetPath(script: Script, facet: Facet, page = 1): string {
   return `${browsePath(script)}${facet}/${pageSuffix(page)}`;
 }
 
+/** The list of documents cited by others, most cited first. */
+export function citedPath(script: Script, page = 1): string {
+  return `${browsePath(script)}cited/${pageSuffix(page)}`;
+}
+
 /** The articles of one group (one person, one source...): its front page, or an archived page (`archivePages`). */
 export function groupPath(script: Script, facet: Facet, key: string, page?: number): string {
   return `${browsePath(script)}${facet}/${encodeURIComponent(key)}/${archivedSuffix(page)}`;

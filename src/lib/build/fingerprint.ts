@@ -65,6 +65,9 @@ export async function partFingerprints(
     { view: viewMeta },
   );
   const chains = buildVersionChains(articles.map((article) => article.meta));
+  const bodyHashes = new Map(
+    articles.map((article) => [article.meta.id, createHash("sha256").update(article.body).digest("hex")]),
+  );
   const hashes = new Map<string, ReturnType<typeof createHash>>();
   const ordered = [...articles].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   for (const article of ordered) {
@@ -75,7 +78,9 @@ export async function partFingerprints(
       hashes.set(part, hash);
     }
     const linked = linkedArticles({ index, chains }, article.meta.id);
-    hash.update(JSON.stringify({ ...article, linked })).update("\n");
+    // The bodies of the documents it cites: their clauses decide which clause links its pages have.
+    const cited = index.cites(article.meta.id).map((meta) => bodyHashes.get(meta.id));
+    hash.update(JSON.stringify({ ...article, linked, cited })).update("\n");
     for (const attachment of article.attachments) hash.update(await readFileNoFollow(attachment.source)).update("\n");
   }
   return new Map([...hashes].map(([part, hash]) => [part, hash.digest("hex").slice(0, 32)]));

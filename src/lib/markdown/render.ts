@@ -8,6 +8,9 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 import { anchorUnits } from "./structure.ts";
+import { linkReferences } from "../references/link.ts";
+import type { CitingArticle } from "../references/find.ts";
+import type { ReferenceResolver } from "../references/types.ts";
 
 /**
  * Markdown to a sanitised HTML tree. Raw HTML in articles (the xwlb items carry
@@ -28,9 +31,21 @@ function anchorStructure() {
   return anchorUnits;
 }
 
-/** Parses an article body once into a sanitised HTML tree, from which every script variant is made. */
-export function parseBody(markdown: string): Root {
-  return processor.runSync(processor.parse(markdown));
+/** What linking the document references of a body needs: the article and the archive's documents. */
+export interface ReferenceOptions {
+  citing: CitingArticle;
+  resolver: ReferenceResolver;
+}
+
+/**
+ * Parses an article body once into a sanitised HTML tree, from which every script variant
+ * is made. With `references`, the last step links the documents and clauses the body cites
+ * (src/lib/references/): after the anchors, so that 本法第十二条 can link to the body's own.
+ */
+export function parseBody(markdown: string, references?: ReferenceOptions): Root {
+  const tree = processor.runSync(processor.parse(markdown));
+  if (references) linkReferences(tree, references.citing, references.resolver);
+  return tree;
 }
 
 /** Serialises an HTML tree. */

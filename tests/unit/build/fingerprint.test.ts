@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeXwlbArchive } from "../../../bench/fixtures.ts";
 import { loadArchive } from "../../../src/lib/article/load.ts";
 import { partFingerprints, type SharedInputs } from "../../../src/lib/build/fingerprint.ts";
+import { articleFile } from "../../helpers/archive.ts";
 
 const shared: SharedInputs = { code: "code", site: { "site.yaml": "url: x" }, settings: {} };
 
@@ -44,5 +45,42 @@ describe("fingerprints of the parts of a site", () => {
       expect(code.get(part)).not.toBe(before.get(part));
       expect(settings.get(part)).not.toBe(before.get(part));
     }
+  });
+});
+
+describe("fingerprints of parts citing documents by title", () => {
+  const archive = mkdtempSync(path.join(tmpdir(), "fingerprint-refs-"));
+  const write = (file: string, fields: Record<string, string>, body: string) => {
+    mkdirSync(path.dirname(path.join(archive, "articles", file)), { recursive: true });
+    writeFileSync(path.join(archive, "articles", file), articleFile(fields, body));
+  };
+  write(
+    "2019/law.md",
+    { id: "2019-01-01-law001", title: "中华人民共和国行政复议法", date: "2019-01-01" },
+    "第一条 为了防止和纠正违法的行政行为，制定本法。\n",
+  );
+  write(
+    "2022/notice.md",
+    { id: "2022-01-01-tz0001", title: "关于行政复议的通知", date: "2022-01-01" },
+    "依照《行政复议法》第二条和《中华人民共和国行政处罚法》的规定办理。\n",
+  );
+  const fingerprints = async () => partFingerprints((await loadArchive(archive)).articles, 1, shared);
+
+  it("changes the citing part when a cited document gains the clause it cites, or a title comes to name a document", async () => {
+    const before = await fingerprints();
+    write(
+      "2019/law.md",
+      { id: "2019-01-01-law001", title: "中华人民共和国行政复议法", date: "2019-01-01" },
+      "第一条 为了防止和纠正违法的行政行为，制定本法。\n\n第二条 申请行政复议，适用本法。\n",
+    );
+    const gained = await fingerprints();
+    expect(gained.get("2022")).not.toBe(before.get("2022"));
+    write(
+      "2020/penalty.md",
+      { id: "2020-01-01-law002", title: "中华人民共和国行政处罚法", date: "2020-01-01" },
+      "第一条 为了规范行政处罚，制定本法。\n",
+    );
+    const arrived = await fingerprints();
+    expect(arrived.get("2022")).not.toBe(gained.get("2022"));
   });
 });
