@@ -43,7 +43,7 @@ export function redesignedPage(url: string, text: PageText): string {
 <main class="main"><section class="left">
 <div class="title-box"><h1>${text.title}</h1><div class="meta"><span>山西日报</span> <span>${text.day} 07:41</span></div></div>
 <article class="post-content">
-${text.paragraphs.map((paragraph) => `<div class="para"><p><span>${paragraph}</span></p></div>`).join("\n")}
+${text.paragraphs.map((paragraph) => `<p style="text-indent:2em"><span>${paragraph}</span></p>`).join("\n")}
 </article></section>
 <aside class="right"><h3>热点推荐</h3><ul><li><a href="/a.html">热点一</a></li><li><a href="/b.html">热点二</a></li></ul></aside></main>
 <footer>Copyright 山西新闻网</footer></body></html>`;
@@ -67,9 +67,7 @@ export function homePage(): string {
 export type Route = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** A server on 127.0.0.1 answering from a table of routes (404 for the rest); its address and the requests it saw. */
-export async function servePages(
-  routes: (origin: string) => Record<string, Route>,
-): Promise<{
+export async function servePages(routes: (origin: string) => Record<string, Route>): Promise<{
   origin: string;
   requests: { path: string; headers: IncomingMessage["headers"] }[];
   close(): Promise<void>;
