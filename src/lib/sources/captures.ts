@@ -21,7 +21,7 @@ export interface Capture {
   final_url: string;
   /** When it was captured (ISO time, UTC). */
   captured: string;
-  /** SHA-256 of its comparable text (text.ts). */
+  /** Its content hash (contentHash in text.ts). */
   sha256: string;
   /** Its Markdown body. */
   body: string;

@@ -4,7 +4,7 @@ import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { ImportError } from "../import/draft.ts";
 import { readHtmlPage } from "../import/html.ts";
-import { comparableText, sha256 } from "./text.ts";
+import { comparableText, contentHash, sha256 } from "./text.ts";
 import type { CheckRecord, Outcome } from "./types.ts";
 
 /**
@@ -148,9 +148,8 @@ export function classifyResponse(
     }
     throw error;
   }
-  const text = comparableText(body);
-  const hash = sha256(text);
-  if (text === comparableText(archived.body)) return { outcome: "unchanged", sha256: hash };
+  const hash = contentHash(body);
+  if (comparableText(body) === comparableText(archived.body)) return { outcome: "unchanged", sha256: hash };
   return { outcome: "changed", sha256: hash, reason: "the text differs from the archived text", text: body };
 }
 

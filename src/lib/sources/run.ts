@@ -3,7 +3,7 @@ import { readCaptures, writeCapture } from "./captures.ts";
 import { classifyResponse } from "./classify.ts";
 import { PoliteFetcher, type PoliteSettings } from "./fetch.ts";
 import { LedgerWriter, readLedger, recordsOf } from "./ledger.ts";
-import { contentHash } from "./text.ts";
+import { comparableText } from "./text.ts";
 import { OUTCOMES, type CheckRecord, type Outcome } from "./types.ts";
 
 /**
@@ -127,8 +127,9 @@ export async function runSources(options: SourcesOptions, hooks: SourcesHooks = 
             if (previous.etag) record.etag = previous.etag;
             if (previous.last_modified) record.last_modified = previous.last_modified;
           }
-          const known = [contentHash(article.body), ...(captures.get(article.meta.id) ?? []).map((c) => c.sha256)];
-          if (found.text !== undefined && found.sha256 !== null && !known.includes(found.sha256)) {
+          // A capture is kept once: a text already captured, in any layout, is not kept again.
+          const kept = (captures.get(article.meta.id) ?? []).map((capture) => comparableText(capture.body));
+          if (found.text !== undefined && found.sha256 !== null && !kept.includes(comparableText(found.text))) {
             const capture = {
               article: article.meta.id,
               url,

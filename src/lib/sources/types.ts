@@ -20,7 +20,7 @@ export interface CheckRecord {
   http_status: number | null;
   /** Where redirects led, or null when no response came. */
   final_url: string | null;
-  /** SHA-256 of the text extracted from the page (src/lib/sources/text.ts), or null without one. */
+  /** The content hash of the text extracted from the page (contentHash in text.ts), of a PDF's bytes, or null without either. */
   sha256: string | null;
   /** The validators the server sent, for the next check's conditional request. */
   etag?: string;

@@ -285,6 +285,8 @@ describe("npm run sources", () => {
     const child = spawn("npx", ["tsx", "src/cli/sources.ts", "--archive", dir, "--concurrency", "1"], {
       cwd: ROOT,
       stdio: "ignore",
+      // A group of its own, so that the kill reaches the checker itself and not only npx in front of it.
+      detached: true,
     });
     const file = ledgerFile(dir);
     const deadline = Date.now() + 30_000;
@@ -298,7 +300,7 @@ describe("npm run sources", () => {
       }
       if (lines >= 3) break;
     }
-    child.kill("SIGKILL");
+    process.kill(-child.pid!, "SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
     const killed = readLedger(dir);
     expect(killed.problems).toEqual([]);
