@@ -14,6 +14,7 @@ import { OUT, WORK } from "./perf/paths.ts";
 import { formatPrecompress, measurePrecompress } from "./perf/precompress.ts";
 import { formatScripts, measureScripts } from "./perf/scripts.ts";
 import { formatSize, measureSize, type SizeResult } from "./perf/sizes.ts";
+import { formatSources, measureSources } from "./perf/sources.ts";
 
 let options: BenchOptions;
 try {
@@ -105,6 +106,8 @@ if (keptBuild && has("precompress")) {
     formatPrecompress(await measurePrecompress(keptBuild, options.runs, progress)),
   );
 }
+
+if (has("sources")) await section("sources", async () => formatSources(await measureSources(progress)));
 
 const minutes = (Date.now() - started.getTime()) / 60_000;
 report.push(`benchmark took ${minutes.toFixed(0)} min`);

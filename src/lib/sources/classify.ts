@@ -45,7 +45,7 @@ const pageParser = unified().use(rehypeParse);
 
 /** Words pages use to say they do not exist, in either script and in English. */
 const MISSING_WORDS =
-  /(?:页面|頁面|网页|網頁|文章|信息|資訊|内容|內容|稿件|新闻|新聞|链接|鏈接|連結)(?:已经|已經|已)?(?:被)?(?:不存在|删除|刪除|下线|下線|撤销|撤銷|过期|過期|失效)|(?:找不到|未找到|无法找到|無法找到)(?:您要的|您访问的|您訪問的|该|該|此|相关|相關)?(?:页面|頁面|网页|網頁|文章|信息|内容|內容)|您(?:所)?(?:访问|訪問|请求|請求|查看)的(?:页面|頁面|网页|網頁|文章|信息|内容|內容)(?:不存在|已删除|已刪除)|(?<![第\d])\b404\b(?![号號条條项項件])|page not found|not found/i;
+  /(?:页面|頁面|网页|網頁|文章|信息|資訊|内容|內容|稿件|新闻|新聞|链接|鏈接|連結)(?:已经|已經|已)?(?:被)?(?:不存在|删除|刪除|下线|下線|撤销|撤銷|过期|過期|失效)|(?:找不到|未找到|无法找到|無法找到)(?:您要的|您访问的|您訪問的|该|該|此|相关|相關)?(?:页面|頁面|网页|網頁|文章|信息|内容|內容)|您(?:所)?(?:访问|訪問|请求|請求|查看)的(?:页面|頁面|网页|網頁|文章|信息|内容|內容)(?:不存在|已删除|已刪除)|(?<![\p{Script=Han}\d])404(?![\p{Script=Han}\d])|404(?:错误|錯誤|页面|頁面)|(?:错误|錯誤)\s*404|page not found|not found/iu;
 
 /** Text shorter than this, on a page that says it is missing, is an error page and not an article about one. */
 const ERROR_PAGE_CHARS = 500;

@@ -61,7 +61,9 @@ class Gate {
 
 interface Host {
   gate: Gate;
+  /** The earliest start not yet reserved, and the last actual start. */
   nextStart: number;
+  lastStart: number;
   delayMs: number;
 }
 
@@ -155,10 +157,21 @@ export class PoliteFetcher {
     const host = this.host(new URL(url).host);
     const leaveHost = await host.gate.enter();
     try {
-      const wait = host.nextStart - Date.now();
-      if (wait > 0) await sleep(wait);
-      const leave = await this.overall.enter();
-      host.nextStart = Date.now() + host.delayMs;
+      // A start is reserved before waiting for it, so that requests let in together (per_host
+      // above 1) take turns; one kept waiting for the overall limit, or woken a little early,
+      // waits again for the delay after the last start. Checked and started with nothing between.
+      const start = Math.max(Date.now(), host.nextStart);
+      host.nextStart = start + host.delayMs;
+      if (start > Date.now()) await sleep(start - Date.now());
+      let leave: () => void;
+      for (;;) {
+        leave = await this.overall.enter();
+        const due = host.lastStart + host.delayMs - Date.now();
+        if (due <= 0) break;
+        leave();
+        await sleep(due);
+      }
+      host.lastStart = Date.now();
       const hostName = new URL(url).host;
       const starts = this.starts.get(hostName);
       if (starts) starts.push(Date.now());
@@ -200,7 +213,12 @@ export class PoliteFetcher {
   private host(name: string): Host {
     let host = this.hosts.get(name);
     if (!host) {
-      host = { gate: new Gate(this.settings.perHost), nextStart: 0, delayMs: this.settings.delayMs };
+      host = {
+        gate: new Gate(this.settings.perHost),
+        nextStart: 0,
+        lastStart: -Infinity,
+        delayMs: this.settings.delayMs,
+      };
       this.hosts.set(name, host);
     }
     return host;

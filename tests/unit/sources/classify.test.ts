@@ -90,6 +90,7 @@ describe("classifying a check", () => {
       ],
     };
     expect(notFoundReason(newsPage(URL_A, about))).toBeUndefined();
+    expect(notFoundReason(newsPage(URL_A, { ...about, title: "关于印发工作要点的通知404" }))).toBeUndefined();
   });
 
   it("calls a redirect to the home page or a section index removed, and one to the same article elsewhere not", () => {

@@ -64,6 +64,17 @@ describe("the polite fetcher", () => {
     expect(seconds).toBeLessThan(1.2);
   });
 
+  it("starts requests to one host the delay apart even when two may be in flight at once", async () => {
+    const s = await site();
+    sites.push(s);
+    const fetcher = new PoliteFetcher({ ...SETTINGS, perHost: 2 });
+    await Promise.all(Array.from({ length: 5 }, (_, i) => fetcher.get(`${s.server.origin}/p${i}.html`)));
+    const starts = fetcher.starts.get(new URL(s.server.origin).host)!;
+    const gaps = starts.slice(1).map((time, i) => time - starts[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(SETTINGS.delayMs - 1);
+    expect(s.most()).toBeLessThanOrEqual(2);
+  });
+
   it("retries a failing page with a growing delay and gets it in the end", async () => {
     const s = await site();
     sites.push(s);
