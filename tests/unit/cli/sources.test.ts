@@ -1,4 +1,7 @@
 import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer, type IncomingMessage } from "node:http";
+import { connect, type AddressInfo, type Socket } from "node:net";
 import {
   copyFileSync,
   appendFileSync,
@@ -113,8 +116,12 @@ let archive: string;
 let first: { stdout: string; stderr: string };
 
 async function sources(dir: string, ...args: string[]) {
+  return sourcesWith({}, dir, ...args);
+}
+
+async function sourcesWith(extraEnv: Record<string, string>, dir: string, ...args: string[]) {
   // Without this process's lock token: a lock it holds is another command's to the one started.
-  const env = { ...process.env, ARCHIVE_LOCK_TOKEN: "" };
+  const env = { ...process.env, ARCHIVE_LOCK_TOKEN: "", NO_PROXY: "127.0.0.1", HTTP_PROXY: "", ...extraEnv };
   return run("npm", ["run", "--silent", "sources", "--", "--archive", dir, ...args], {
     cwd: ROOT,
     encoding: "utf8",
@@ -251,6 +258,43 @@ describe("npm run sources", () => {
       ["unchanged", 304],
     ]);
     expect(mine[1]!.sha256).toBe(mine[0]!.sha256);
+  }, 60_000);
+
+  it("goes through the proxy the standard variables name", async () => {
+    // A tunnelling proxy, as Node's fetch uses one for http and https alike: CONNECT, then bytes both ways.
+    const tunnels: string[] = [];
+    const proxy = createServer();
+    proxy.on("connect", (request: IncomingMessage, client: Socket, head: Buffer) => {
+      tunnels.push(request.url ?? "");
+      const [host, port] = (request.url ?? "").split(":");
+      const target = connect(Number(port), host, () => {
+        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        target.write(head);
+        target.pipe(client).pipe(target);
+      });
+      target.on("error", () => client.destroy());
+      client.on("error", () => target.destroy());
+    });
+    proxy.listen(0, "127.0.0.1");
+    await once(proxy, "listening");
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const id = idsByUrl(archive).get(`${server.origin}/news/gone410.html`)!;
+    try {
+      await sourcesWith({ HTTP_PROXY: proxyUrl, NO_PROXY: "" }, archive, "--all", "--id", id);
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
+    }
+    expect(tunnels.length).toBeGreaterThan(0);
+    expect(new Set(tunnels)).toEqual(new Set([new URL(server.origin).host]));
+    expect(
+      readLedger(archive)
+        .records.filter((record) => record.id === id)
+        .at(-1),
+    ).toMatchObject({
+      outcome: "removed",
+      http_status: 410,
+    });
   }, 60_000);
 
   it("stops at another command holding the archive's lock", async () => {
