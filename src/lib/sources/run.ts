@@ -1,5 +1,6 @@
 import { loadArchive, type LoadedArticle } from "../article/load.ts";
-import { readCaptures, writeCapture } from "./captures.ts";
+import { removePartialWrites } from "../fs/atomic-write.ts";
+import { capturesDir, readCaptures, writeCapture } from "./captures.ts";
 import { classifyResponse } from "./classify.ts";
 import { PoliteFetcher, type PoliteSettings } from "./fetch.ts";
 import { LedgerWriter, readLedger, recordsOf } from "./ledger.ts";
@@ -62,6 +63,9 @@ export async function runSources(options: SourcesOptions, hooks: SourcesHooks = 
     hooks.warning?.(`cut off an unfinished last line of the ledger (${bytes} bytes), left by a stopped run`),
   );
   try {
+    // Under the lock, a capture left half-written by a stopped run is nobody's work in progress.
+    const unfinished = await removePartialWrites(capturesDir(options.archive));
+    if (unfinished.length > 0) hooks.warning?.(`removed ${unfinished.length} unfinished capture(s) a stopped run left`);
     const ledger = readLedger(options.archive);
     if (ledger.problems.length > 0) {
       hooks.warning?.(`the ledger has ${ledger.problems.length} line(s) that are not checks: npm run check names them`);
