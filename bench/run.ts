@@ -20,6 +20,7 @@ import { formatPrecompress, measurePrecompress } from "./perf/precompress.ts";
 import { formatScripts, measureScripts } from "./perf/scripts.ts";
 import { formatSize, measureSize, type SizeResult } from "./perf/sizes.ts";
 import { measureReferences } from "./references.ts";
+import { formatSources, measureSources } from "./perf/sources.ts";
 
 let options: BenchOptions;
 try {
@@ -143,6 +144,8 @@ if (keptBuild && has("precompress")) {
     formatPrecompress(await measurePrecompress(keptBuild, options.runs, progress)),
   );
 }
+
+if (has("sources")) await section("sources", async () => formatSources(await measureSources(progress)));
 
 const minutes = (Date.now() - started.getTime()) / 60_000;
 report.push(`benchmark took ${minutes.toFixed(0)} min`);

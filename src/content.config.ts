@@ -10,12 +10,13 @@ import { readBeforeFrom, readerVersion, readRecord, type ReadRecord } from "./li
 import { articleSchema, type ArticleMeta } from "./lib/article/schema.ts";
 import { readBuildRecord } from "./lib/site/build-record.ts";
 import { archiveDir } from "./lib/site/config.ts";
+import { contentHash } from "./lib/sources/text.ts";
 
 /** The file in Astro's cache folder recording which file gave which article in the last build. */
 const READ_RECORD = "article-files.json";
 
 /** Fields the store adds to an article's front matter. */
-const ADDED_FIELDS = ["file", "attachments", "bodyHash"] as const;
+const ADDED_FIELDS = ["file", "attachments", "bodyHash", "contentHash"] as const;
 
 /**
  * The code that reads and checks an article file, and the locked versions of the libraries
@@ -81,7 +82,11 @@ const articles = defineCollection({
         const bodyHash = hash(body);
         // Unchanged entries are left as they are, so the store is written again only for what changed.
         const digest = hash(`${reader} ${file} ${identities.get(file)} ${bodyHash} ${JSON.stringify(attachments)}`);
-        store.set({ id: meta.id, data: { ...meta, file, attachments, bodyHash }, digest });
+        store.set({
+          id: meta.id,
+          data: { ...meta, file, attachments, bodyHash, contentHash: contentHash(body) },
+          digest,
+        });
       }
       await mkdir(path.dirname(recordFile), { recursive: true });
       await writeFile(recordFile, JSON.stringify(readRecord(reader, loaded, identities)));
@@ -104,6 +109,8 @@ const articles = defineCollection({
     ),
     /** A hash of the Markdown body, for the pages' cache keys. */
     bodyHash: z.string(),
+    /** The content hash of the archived text, shown as provenance (src/lib/sources/text.ts). */
+    contentHash: z.string(),
   }),
 });
 

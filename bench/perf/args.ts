@@ -12,6 +12,7 @@ export const SECTIONS = [
   "rebuild",
   "precompress",
   "references",
+  "sources",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -38,14 +39,15 @@ export const HELP = `npm run bench -- [options]
 Builds archives made from ../shared/corpus/xwlb and prints, per size, the build time and
 its phases, peak memory, pages and bytes written, the floor (the same Markdown and
 conversion work with no site around it), page weight, the cost of the second script,
-what sharding would cost and what precompressing the site costs, and how well document
-references are linked (on bench/judged/references.jsonl). Prints figures; never passes or fails.
+what sharding would cost and what precompressing the site costs, how well document
+references are linked (on bench/judged/references.jsonl), and how npm run sources checks
+10,000 originals on local sites. Prints figures; never passes or fails.
 
   --sizes 1000,4000,all  archive sizes in articles; "all" is the whole corpus (~11,700);
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,phone,chunks,growth,parts,rebuild,precompress,references
+  --only sizes,scripts,weight,phone,chunks,growth,parts,rebuild,precompress,references,sources
                          run only these sections (weight, phone, chunks, growth and precompress
                          use the largest size's site; phone times first searches on Slow and Fast
                          4G; chunks indexes the site again with each word-chunk size, as one
@@ -54,7 +56,8 @@ references are linked (on bench/judged/references.jsonl). Prints figures; never 
                          parts, each in a process of its own, then assembles them; rebuild
                          builds it clean, adds one article and rebuilds, removes it and
                          rebuilds; SEARCH_SHARD_PAGES applies to every build; references
-                         scores the links made from 《》 titles on the judged set)
+                         scores the links made from 《》 titles on the judged set; sources
+                         checks 10,000 articles on 20 local sites answering after 50 ms)
   --years-per-part N     years a part in the parts section (default: about four parts)
   --part 2016-2022       build only this part in the parts section, without assembling
   --keep                 keep archives and sites in bench/out/work/

@@ -5,6 +5,7 @@ import { formatProblems, loadArchive, type LoadedArticle } from "../lib/article/
 import { otherScript } from "../i18n/strings.ts";
 import { converterFor } from "../lib/article/view.ts";
 import { loadSiteConfig } from "../lib/site/config.ts";
+import { sourcesProblems } from "../lib/sources/validate.ts";
 import {
   ArchiveAmbiguities,
   formatAmbiguityReport,
@@ -21,7 +22,9 @@ left by a stopped command, symbolic links leading outside the archive,
 malformed front matter, missing or mistyped
 fields, impossible dates, duplicate ids, broken version links
 (supersedes), files beside an article that are missing, unlinked,
-oversized or unsafe, a bad conversion.yaml. Exits with status 1 when
+oversized or unsafe, a bad conversion.yaml, lines of the source checks
+ledger (sources/checks.jsonl) that are not checks and captures that
+cannot be read. Exits with status 1 when
 anything is wrong, 0 when the archive is ready to build.
 
 It then reports the conversion decisions the engine is unsure of across
@@ -82,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
     setupProblems.push((error as Error).message);
   }
   const { articles, problems } = await loadArchive(dir);
+  const sources = sourcesProblems(dir);
+  problems.push(...sources.problems);
   let reported = 0;
   const archiveReport = new ArchiveAmbiguities();
   const detail = values["conversion-detail"];
@@ -109,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
   if (!values.quiet) {
     for (const problem of new Set(setupProblems)) console.error(problem);
     if (problems.length > 0) console.error(formatProblems(problems));
+    for (const note of sources.notes) console.error(`note: ${note}`);
   }
   const badFiles = new Set(problems.map((problem) => problem.file)).size;
   const total = problems.length + new Set(setupProblems).size;

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatProblems, loadArchive } from "../lib/article/load.ts";
 import { codeHash, partFingerprints } from "../lib/build/fingerprint.ts";
+import { ledgerFile } from "../lib/sources/ledger.ts";
 import { joinFolders, keepPartFiles } from "../lib/build/join.ts";
 import { lockArchive, lockSite } from "../lib/build/locks.ts";
 import { prepareStaging, publishStaging, stagedSite } from "../lib/build/staging.ts";
@@ -65,6 +66,8 @@ async function plan(yearsPerPart: number): Promise<Part[]> {
     site: {
       "site.yaml": await read(path.join(archive, "site.yaml")),
       "conversion.yaml": await read(siteRulesPath(archive)),
+      // What the source checks found shows on article pages; a capture never comes without its check.
+      "sources/checks.jsonl": await read(ledgerFile(archive)),
     },
     settings: {
       SEARCH_SHARD_PAGES: process.env["SEARCH_SHARD_PAGES"],

@@ -6,6 +6,7 @@ import { articlePageKey, linkedArticles, listingPageKey, siteInputsHash } from "
 import { archiveDir } from "../lib/site/config.ts";
 import { getBrowseIndex } from "./browse.ts";
 import { getVersionChains } from "./versions.ts";
+import { getSources } from "./sources.ts";
 
 let site: string | undefined;
 
@@ -33,17 +34,23 @@ function siteInputs(): string {
 }
 
 /**
- * The incremental-build key of an article page in one script: its article, the site-wide
- * inputs, and every article the page names (neighbours in time, cited, citing and related
+ * The incremental-build key of an article page in one script: its article and what the
+ * source checks found about it, the site-wide inputs, and every article the page names (neighbours in time, cited, citing and related
  * articles, and the other versions of the document), so that editing a title, a date or a
  * status re-renders the pages that show it.
  */
 export async function articleCacheKey(article: ArticleMeta & { bodyHash: string }, script: Script): Promise<string> {
   const [index, chains] = await Promise.all([getBrowseIndex(), getVersionChains()]);
+  const sources = getSources();
   return articlePageKey({
     site: siteInputs(),
     script,
-    article,
+    // What the source checks found is shown on the page too: its status and its captures.
+    article: {
+      ...article,
+      source: sources.status(article.id),
+      captures: sources.captures(article.id).map((capture) => [capture.captured, capture.sha256]),
+    },
     linked: linkedArticles({ index, chains }, article.id),
   });
 }

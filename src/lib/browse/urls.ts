@@ -25,6 +25,16 @@ export function browsePath(script: Script): string {
   return `${homePath(script)}browse/`;
 }
 
+/** The articles whose originals were removed at their source, newest removal first. */
+export function removedPath(script: Script): string {
+  return `${browsePath(script)}removed/`;
+}
+
+/** The feed of articles removed at their source. */
+export function removedFeedPath(script: Script): string {
+  return `${removedPath(script)}feed.xml`;
+}
+
 /** The list of years and months. */
 export function datesPath(script: Script): string {
   return `${browsePath(script)}dates/`;

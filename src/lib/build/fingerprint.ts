@@ -30,7 +30,7 @@ export const CODE_FILES = [
 export interface SharedInputs {
   /** A hash of the project's code (codeHash). */
   code: string;
-  /** The archive's site-wide files by name (site.yaml, conversion.yaml), absent ones as "". */
+  /** The archive's site-wide files by name (site.yaml, conversion.yaml, the source checks' ledger), absent ones as "". */
   site: Record<string, string>;
   /** Settings from the environment that change the output (SEARCH_SHARD_PAGES, ARCHIVE_SCRIPTS). */
   settings: Record<string, string | undefined>;

@@ -1,5 +1,6 @@
 import type { ArticleMeta, Script } from "../article/schema.ts";
 import { isPolicyDocument } from "./item.ts";
+import type { Provenance } from "../export/records.ts";
 
 /** Where the page is and what it belongs to, for structured data. */
 export interface PageContext {
@@ -25,9 +26,11 @@ const named = (type: string) => (name: string) => ({ "@type": type, name });
  * Schema.org data for an article page: a NewsArticle, or for a policy document a
  * Legislation (with its number, issuing bodies, type, dates and legal force). An
  * amended document gets no legal force: schema.org has no value meaning "in force
- * as amended". `meta` is the front matter in the page's script.
+ * as amended". `meta` is the front matter in the page's script; `provenance` adds the
+ * content hash and the status of the original page.
  */
-export function articleJsonLd(meta: ArticleMeta, page: PageContext): Thing {
+export function articleJsonLd(meta: ArticleMeta, page: PageContext, provenance: Provenance = {}): Thing {
+  const { contentHash, source } = provenance;
   const common: Thing = {
     "@context": "https://schema.org",
     "@id": page.canonicalUrl,
@@ -35,7 +38,17 @@ export function articleJsonLd(meta: ArticleMeta, page: PageContext): Thing {
     inLanguage: page.script === "hans" ? "zh-Hans" : "zh-Hant",
     datePublished: meta.date.iso,
     isPartOf: { "@type": "WebSite", name: page.siteTitle, url: page.siteUrl },
-    ...(meta.url === undefined ? {} : { isBasedOn: meta.url }),
+    ...(meta.url === undefined
+      ? {}
+      : {
+          // The original page, and what its last checks found (docs/sources.md).
+          isBasedOn: source
+            ? { "@type": "WebPage", url: meta.url, creativeWorkStatus: source.state, lastReviewed: source.lastChecked }
+            : meta.url,
+        }),
+    ...(contentHash === undefined
+      ? {}
+      : { identifier: { "@type": "PropertyValue", propertyID: "sha256", value: contentHash } }),
     ...(meta.topics?.length ? { keywords: meta.topics.join(", ") } : {}),
     ...(meta.persons?.length || meta.places?.length
       ? { mentions: [...(meta.persons ?? []).map(named("Person")), ...(meta.places ?? []).map(named("Place"))] }

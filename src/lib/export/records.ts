@@ -1,6 +1,7 @@
 import type { ArticleMeta } from "../article/schema.ts";
 import { absoluteUrl, articlePath } from "../site/urls.ts";
 import { sourcePath } from "../browse/urls.ts";
+import type { SourceState, SourceStatus } from "../sources/status.ts";
 
 /**
  * One article as a flat record for the data exports. Every record has every field,
@@ -44,6 +45,20 @@ export interface ExportRecord {
   page_hant: string;
   /** The Markdown file as stored in the archive. */
   markdown: string;
+  /** The content hash of the archived text (SHA-256, src/lib/sources/text.ts), as provenance. */
+  content_sha256: string | null;
+  /** What the last checks of the original found (docs/sources.md); null when it was never checked. */
+  source_status: SourceState | null;
+  /** The day of the last check of the original. */
+  source_checked: string | null;
+  /** The day the original was first found removed, for a removed original. */
+  source_removed: string | null;
+}
+
+/** What the archive knows of an article's provenance besides its front matter. */
+export interface Provenance {
+  contentHash?: string;
+  source?: SourceStatus | undefined;
 }
 
 /** The export fields in column order. */
@@ -76,10 +91,14 @@ export const EXPORT_FIELDS = [
   "page_hans",
   "page_hant",
   "markdown",
+  "content_sha256",
+  "source_status",
+  "source_checked",
+  "source_removed",
 ] as const satisfies readonly (keyof ExportRecord)[];
 
 /** An article's export record; links are absolute on `siteUrl`. */
-export function exportRecord(meta: ArticleMeta, siteUrl: string): ExportRecord {
+export function exportRecord(meta: ArticleMeta, siteUrl: string, provenance: Provenance = {}): ExportRecord {
   return {
     id: meta.id,
     title: meta.title,
@@ -109,5 +128,9 @@ export function exportRecord(meta: ArticleMeta, siteUrl: string): ExportRecord {
     page_hans: absoluteUrl(siteUrl, articlePath("hans", meta.id)),
     page_hant: absoluteUrl(siteUrl, articlePath("hant", meta.id)),
     markdown: absoluteUrl(siteUrl, sourcePath(meta.id)),
+    content_sha256: provenance.contentHash ?? null,
+    source_status: provenance.source?.state ?? null,
+    source_checked: provenance.source?.lastChecked ?? null,
+    source_removed: provenance.source?.removedOn ?? null,
   };
 }

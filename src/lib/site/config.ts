@@ -26,6 +26,30 @@ export function siteUrlProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** How `npm run sources` checks originals (docs/sources.md); every setting has a polite default. */
+const sourcesSchema = z
+  .strictObject({
+    /** Requests at a time in all. */
+    concurrency: z.number().int().min(1).default(8),
+    /** Requests at a time to one host. */
+    per_host: z.number().int().min(1).default(1),
+    /** Milliseconds between the starts of two requests to one host. */
+    delay_ms: z.number().int().min(0).default(2000),
+    /** Milliseconds a request may take, its whole body included. */
+    timeout_ms: z.number().int().min(100).default(30000),
+    /** Further attempts after a timeout, a failed connection or a 5xx status. */
+    retries: z.number().int().min(0).max(10).default(2),
+    /** Milliseconds before the first retry; each further retry waits twice as long. */
+    backoff_ms: z.number().int().min(0).default(5000),
+    /** Bytes a response may have; a longer one is not read. */
+    max_bytes: z.number().int().min(1024).default(5_000_000),
+    /** An article checked fewer days ago than this is not checked again, unless asked (--all). */
+    recheck_days: z.number().min(0).default(6),
+    /** Hosts whose robots.txt is not honoured: the maintainer's own sites. */
+    ignore_robots: z.array(z.string().trim().min(1)).default([]),
+  })
+  .prefault({});
+
 const siteSchema = z
   .strictObject({
     title: inBothScripts,
@@ -53,6 +77,7 @@ const siteSchema = z
      * is cut at the parts' boundaries, so a one-process build and one made of parts are the same.
      */
     years_per_part: z.number().int().min(1).optional(),
+    sources: sourcesSchema,
   })
   .superRefine((site, context) => {
     if (site.cname && URL.canParse(site.url) && basePath(site.url) !== "/") {

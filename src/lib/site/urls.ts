@@ -18,6 +18,14 @@ export function changesPath(script: Script, id: string): string {
   return `${articlePath(script, id)}changes/`;
 }
 
+/**
+ * Path of the page comparing an article's capture `n` with the one before (capture 0 is the
+ * archived text, 1 the first later capture of a changed original), in one script.
+ */
+export function capturePath(script: Script, id: string, n: number): string {
+  return `${articlePath(script, id)}captures/${n}/`;
+}
+
 /** Path of a file published with an article: one address for both scripts. */
 export function attachmentPath(id: string, name: string): string {
   return sitePath(`files/${id}/${name}`);

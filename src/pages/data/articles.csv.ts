@@ -2,6 +2,7 @@ import type { APIRoute } from "astro";
 import { getBrowseIndex } from "../../data/browse.ts";
 import { toCsv } from "../../lib/export/csv.ts";
 import { exportRecord } from "../../lib/export/records.ts";
+import { provenanceOf } from "../../data/provenance.ts";
 import { loadSiteConfig } from "../../lib/site/config.ts";
 import { buildRole, makesListings } from "../../lib/build/role.ts";
 
@@ -11,7 +12,7 @@ export const GET: APIRoute = async () => {
   if (!makesListings(buildRole())) return new Response("");
   const { url } = loadSiteConfig();
   const { articles } = await getBrowseIndex();
-  return new Response(toCsv(articles.map((meta) => exportRecord(meta, url))), {
+  return new Response(toCsv(articles.map((meta) => exportRecord(meta, url, provenanceOf(meta)))), {
     headers: { "content-type": "text/csv; charset=utf-8" },
   });
 };

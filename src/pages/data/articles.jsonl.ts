@@ -4,6 +4,7 @@ import { getBrowseIndex } from "../../data/browse.ts";
 import { bodyOf } from "../../data/bodies.ts";
 import { toJsonl } from "../../lib/export/json.ts";
 import { exportRecord } from "../../lib/export/records.ts";
+import { provenanceOf } from "../../data/provenance.ts";
 import { loadSiteConfig } from "../../lib/site/config.ts";
 import { buildRole, makesListings } from "../../lib/build/role.ts";
 
@@ -15,6 +16,9 @@ export const GET: APIRoute = async () => {
   const { url } = loadSiteConfig();
   const { articles } = await getBrowseIndex();
   const bodies = new Map((await getCollection("articles")).map((entry) => [entry.id, bodyOf(entry.data)]));
-  const records = articles.map((meta) => ({ ...exportRecord(meta, url), body: bodies.get(meta.id) ?? "" }));
+  const records = articles.map((meta) => ({
+    ...exportRecord(meta, url, provenanceOf(meta)),
+    body: bodies.get(meta.id) ?? "",
+  }));
   return new Response(toJsonl(records), { headers: { "content-type": "application/jsonl; charset=utf-8" } });
 };

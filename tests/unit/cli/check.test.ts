@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { articleFile, makeArchive, ROOT } from "../../helpers/archive.ts";
@@ -114,5 +114,33 @@ describe("npm run check", () => {
     );
     expect(result.stderr).toContain('"https://archive.example.org/?s=1" carries a ?query');
     expect(result.stdout).toContain("1 valid article(s); 1 problem(s)");
+  });
+
+  it("names ledger lines that are not checks and captures it cannot read, and notes a torn last line", () => {
+    const dir = makeArchive({ "a.md": articleFile() });
+    const good = JSON.stringify({
+      id: "2024-01-02-abc123",
+      url: "https://www.gov.example/a.htm",
+      checked: "2024-05-01T02:00:00.000Z",
+      outcome: "removed",
+      http_status: 404,
+      final_url: "https://www.gov.example/a.htm",
+      sha256: null,
+    });
+    mkdirSync(path.join(dir, "sources", "captures", "2024-01-02-abc123"), { recursive: true });
+    writeFileSync(
+      path.join(dir, "sources", "checks.jsonl"),
+      `${good}\n${good.replace('"removed"', '"deleted"')}\n${good.slice(0, 40)}`,
+    );
+    writeFileSync(
+      path.join(dir, "sources", "captures", "2024-01-02-abc123", "2024-05-01-aaaa.md"),
+      "正文，没有前言。\n",
+    );
+    const result = check(dir, "--no-conversion");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/sources\/checks\.jsonl:2: not a check: outcome/);
+    expect(result.stderr).toMatch(/sources\/captures\/2024-01-02-abc123\/2024-05-01-aaaa\.md: not a capture/);
+    expect(result.stderr).toMatch(/note: .*checks\.jsonl:3: the last line is unfinished/);
+    expect(result.stdout).toContain("1 valid article(s); 2 problem(s)");
   });
 });
