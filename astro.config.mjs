@@ -21,6 +21,25 @@ export default defineConfig({
     // Never inline a script into the page: a policy sent as a server header cannot carry
     // each page's script hashes, so every script must be a file the policy allows as 'self'.
     build: { assetsInlineLimit: 0 },
+    // The dev server watches sources and the archive, never what builds write: a site
+    // folder (and its staging and trash folders beside it), the parts of a build in parts,
+    // caches and dependencies hold tens of thousands of files, more than the system lets
+    // one process watch.
+    server: {
+      watch: {
+        ignored: [
+          "**/.git/**",
+          "**/node_modules/**",
+          "**/dist/**",
+          "**/.dist.*/**",
+          "**/parts/**",
+          "**/.astro/**",
+          "**/.astro-cache/**",
+          "**/bench/out/**",
+          ...(process.env.ASTRO_CACHE_DIR ? [`${process.env.ASTRO_CACHE_DIR}/**`] : []),
+        ],
+      },
+    },
   },
   // Test and benchmark builds of other archives keep their own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
