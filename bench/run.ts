@@ -6,6 +6,7 @@ import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { corpusSize, writeArchive, type ArchiveFacts } from "./perf/archives.ts";
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
+import { formatDev, measureDev } from "./perf/dev.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatParts, measureParts } from "./perf/parts.ts";
 import { formatWeight, measureWeight } from "./perf/pageweight.ts";
@@ -98,6 +99,9 @@ if (has("rebuild") && largest) {
     const archive = largestArchive(largest);
     return formatRebuild(await measureRebuild(archive.dir, archive.articles, progress));
   });
+}
+if (has("dev") && largest) {
+  await section("dev", async () => formatDev(await measureDev(largestArchive(largest), progress)));
 }
 // Last: it adds files to the kept site.
 if (keptBuild && has("precompress")) {
