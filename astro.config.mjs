@@ -5,6 +5,7 @@ import downloads from "./src/integrations/downloads.ts";
 import search from "./src/integrations/search.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import publish from "./src/integrations/publish.ts";
+import devWarmup from "./src/integrations/dev-warmup.ts";
 import { stagedOutput } from "./src/integrations/output.ts";
 import { basePath } from "./src/lib/site/base.ts";
 
@@ -26,6 +27,8 @@ export default defineConfig({
     // caches and dependencies hold tens of thousands of files, more than the system lets
     // one process watch.
     server: {
+      // Compile the article page's modules while the server starts, not on the first request.
+      warmup: { ssrFiles: ["./src/pages/**/articles/*.astro"] },
       watch: {
         ignored: [
           "**/.git/**",
@@ -74,5 +77,6 @@ export default defineConfig({
   // Every build writes into a staging folder (output.stage, first) that replaces the published
   // folder only once every step has finished (output.publish, last); precompression runs
   // after the others: it compresses what they wrote.
-  integrations: [output.stage, downloads(output), search(), sitemap(), publish(site), output.publish],
+  // devWarmup acts in the dev server only.
+  integrations: [output.stage, downloads(output), search(), sitemap(), publish(site), output.publish, devWarmup()],
 });
