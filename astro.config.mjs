@@ -5,6 +5,7 @@ import downloads from "./src/integrations/downloads.ts";
 import search from "./src/integrations/search.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import publish from "./src/integrations/publish.ts";
+import devWarmup from "./src/integrations/dev-warmup.ts";
 import { stagedOutput } from "./src/integrations/output.ts";
 import { basePath } from "./src/lib/site/base.ts";
 
@@ -21,6 +22,27 @@ export default defineConfig({
     // Never inline a script into the page: a policy sent as a server header cannot carry
     // each page's script hashes, so every script must be a file the policy allows as 'self'.
     build: { assetsInlineLimit: 0 },
+    // The dev server watches sources and the archive, never what builds write: a site
+    // folder (and its staging and trash folders beside it), the parts of a build in parts,
+    // caches and dependencies hold tens of thousands of files, more than the system lets
+    // one process watch.
+    server: {
+      // Compile the article page's modules while the server starts, not on the first request.
+      warmup: { ssrFiles: ["./src/pages/**/articles/*.astro"] },
+      watch: {
+        ignored: [
+          "**/.git/**",
+          "**/node_modules/**",
+          "**/dist/**",
+          "**/.dist.*/**",
+          "**/parts/**",
+          "**/.astro/**",
+          "**/.astro-cache/**",
+          "**/bench/out/**",
+          ...(process.env.ASTRO_CACHE_DIR ? [`${process.env.ASTRO_CACHE_DIR}/**`] : []),
+        ],
+      },
+    },
   },
   // Test and benchmark builds of other archives keep their own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
@@ -55,5 +77,6 @@ export default defineConfig({
   // Every build writes into a staging folder (output.stage, first) that replaces the published
   // folder only once every step has finished (output.publish, last); precompression runs
   // after the others: it compresses what they wrote.
-  integrations: [output.stage, downloads(output), search(), sitemap(), publish(site), output.publish],
+  // devWarmup acts in the dev server only.
+  integrations: [output.stage, downloads(output), search(), sitemap(), publish(site), output.publish, devWarmup()],
 });

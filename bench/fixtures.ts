@@ -6,8 +6,11 @@ import { stringify } from "yaml";
 /** The repository root. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The CCTV evening-news transcripts beside the repository (read-only; never copied into the project). */
-export const XWLB_DIR = path.resolve(ROOT, "../shared/corpus/xwlb");
+/**
+ * The CCTV evening-news transcripts of the shared corpus (read-only; never copied into the
+ * project): under `CORPUS_DIR` when set, else `../shared/corpus` beside the repository.
+ */
+export const XWLB_DIR = path.resolve(process.env["CORPUS_DIR"] || path.join(ROOT, "../shared/corpus"), "xwlb");
 
 /** One news item of the xwlb corpus. */
 export interface XwlbItem {

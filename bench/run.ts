@@ -7,6 +7,7 @@ import path from "node:path";
 import { corpusSize, writeArchive, type ArchiveFacts } from "./perf/archives.ts";
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
 import { formatChunks, measureChunks } from "./perf/chunks.ts";
+import { formatDev, measureDev } from "./perf/dev.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatFirstSearches, measureFirstSearches } from "./perf/first-search.ts";
 import { launchBrowser } from "../tests/e2e/support/browser.ts";
@@ -138,6 +139,9 @@ if (has("rebuild") && largest) {
   });
 }
 if (has("references")) await section("references", measureReferences);
+if (has("dev") && largest) {
+  await section("dev", async () => formatDev(await measureDev(largestArchive(largest), progress)));
+}
 // Last: it adds files to the kept site.
 if (keptBuild && has("precompress")) {
   await section("precompress", async () =>

@@ -4,6 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineCollection } from "astro:content";
+import type { LoaderContext } from "astro/loaders";
 import { z } from "zod";
 import { formatProblems, loadArchive } from "./lib/article/load.ts";
 import { readBeforeFrom, readerVersion, readRecord, type ReadRecord } from "./lib/article/read-record.ts";
@@ -39,6 +40,82 @@ function currentReader(root: URL): string {
 
 const hash = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 32);
 
+/** Loads every article of the archive into the content store, stopping on any problem. */
+async function loadArticles({ store, logger, config }: LoaderContext): Promise<void> {
+  const reader = currentReader(config.root);
+  const recordFile = fileURLToPath(new URL(READ_RECORD, config.cacheDir));
+  const recorded = await readBuildRecord<ReadRecord>(recordFile);
+  const stored = (id: string): ArticleMeta | undefined => {
+    const entry = store.get(id);
+    if (!entry) return undefined;
+    const data: Record<string, unknown> = { ...entry.data };
+    for (const field of ADDED_FIELDS) delete data[field];
+    return data as unknown as ArticleMeta;
+  };
+  const {
+    articles: loaded,
+    problems,
+    identities,
+    reused,
+  } = await loadArchive(archiveDir(), readBeforeFrom(recorded, reader, stored));
+  if (problems.length > 0) {
+    const error = new Error(
+      `${problems.length} problem(s) in the archive; run \`npm run check\` for the full report.\n${formatProblems(problems)}`,
+    );
+    // The message says all a maintainer needs; a stack trace would only bury it, and
+    // Astro prints its "Stack trace:" heading whenever the stack is not empty.
+    error.stack = "";
+    throw error;
+  }
+  const ids = new Set(loaded.map((article) => article.meta.id));
+  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  for (const { meta, body, file, attachments } of loaded) {
+    const bodyHash = hash(body);
+    // Unchanged entries are left as they are, so the store is written again only for what changed.
+    const digest = hash(`${reader} ${file} ${identities.get(file)} ${bodyHash} ${JSON.stringify(attachments)}`);
+    store.set({ id: meta.id, data: { ...meta, file, attachments, bodyHash, contentHash: contentHash(body) }, digest });
+  }
+  await mkdir(path.dirname(recordFile), { recursive: true });
+  await writeFile(recordFile, JSON.stringify(readRecord(reader, loaded, identities)));
+  logger.info(
+    `${loaded.length} articles loaded (${loaded.length - reused} read, ${reused} unchanged since the last build)`,
+  );
+}
+
+const watched = new WeakSet<object>();
+
+/**
+ * In the dev server, loads the archive again when a file under it changes, is added or is
+ * removed, so an edit shows on the next request. Only the changed files are read again
+ * (the others are known by their identity); a problem is logged, not thrown, and the
+ * store keeps the articles it had.
+ */
+function watchArchive(context: LoaderContext): void {
+  const watcher = context.watcher;
+  if (!watcher || watched.has(watcher)) return;
+  watched.add(watcher);
+  const dir = path.resolve(archiveDir());
+  watcher.add(dir);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const reload = () => {
+    running = running.then(async () => {
+      try {
+        await loadArticles(context);
+      } catch (error) {
+        context.logger.error((error as Error).message);
+      }
+    });
+  };
+  watcher.on("all", (_event, file) => {
+    const relative = path.relative(dir, path.resolve(file));
+    if (relative.startsWith("..") || path.isAbsolute(relative) || !relative.startsWith(`articles${path.sep}`)) return;
+    clearTimeout(timer);
+    // A save often comes as several events (write, rename): load once they have settled.
+    timer = setTimeout(reload, 50);
+  });
+}
+
 /**
  * The archive's articles. The loader runs the same checks as `npm run check` and
  * stops the build with every problem listed, so nothing is skipped silently. Files
@@ -50,49 +127,9 @@ const hash = (text: string): string => createHash("sha256").update(text).digest(
 const articles = defineCollection({
   loader: {
     name: "archive-articles",
-    load: async ({ store, logger, config }) => {
-      const reader = currentReader(config.root);
-      const recordFile = fileURLToPath(new URL(READ_RECORD, config.cacheDir));
-      const recorded = await readBuildRecord<ReadRecord>(recordFile);
-      const stored = (id: string): ArticleMeta | undefined => {
-        const entry = store.get(id);
-        if (!entry) return undefined;
-        const data: Record<string, unknown> = { ...entry.data };
-        for (const field of ADDED_FIELDS) delete data[field];
-        return data as unknown as ArticleMeta;
-      };
-      const {
-        articles: loaded,
-        problems,
-        identities,
-        reused,
-      } = await loadArchive(archiveDir(), readBeforeFrom(recorded, reader, stored));
-      if (problems.length > 0) {
-        const error = new Error(
-          `${problems.length} problem(s) in the archive; run \`npm run check\` for the full report.\n${formatProblems(problems)}`,
-        );
-        // The message says all a maintainer needs; a stack trace would only bury it, and
-        // Astro prints its "Stack trace:" heading whenever the stack is not empty.
-        error.stack = "";
-        throw error;
-      }
-      const ids = new Set(loaded.map((article) => article.meta.id));
-      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-      for (const { meta, body, file, attachments } of loaded) {
-        const bodyHash = hash(body);
-        // Unchanged entries are left as they are, so the store is written again only for what changed.
-        const digest = hash(`${reader} ${file} ${identities.get(file)} ${bodyHash} ${JSON.stringify(attachments)}`);
-        store.set({
-          id: meta.id,
-          data: { ...meta, file, attachments, bodyHash, contentHash: contentHash(body) },
-          digest,
-        });
-      }
-      await mkdir(path.dirname(recordFile), { recursive: true });
-      await writeFile(recordFile, JSON.stringify(readRecord(reader, loaded, identities)));
-      logger.info(
-        `${loaded.length} articles loaded (${loaded.length - reused} read, ${reused} unchanged since the last build)`,
-      );
+    load: async (context) => {
+      await loadArticles(context);
+      if (context.watcher) watchArchive(context);
     },
   },
   schema: articleSchema.extend({

@@ -3,18 +3,13 @@ import type { ArticleMeta } from "../lib/article/schema.ts";
 import { buildVersionChains, type VersionChains } from "../lib/versions/chain.ts";
 import type { ClauseChange } from "../lib/versions/compare.ts";
 import { compareVersions } from "../lib/versions/view.ts";
-
-let cached: Promise<VersionChains<ArticleMeta>> | undefined;
+import { perArchive } from "./archive-state.ts";
 
 /**
  * The version chains of the archive, built once per build and shared by every article
- * page and comparison page (the dev server rebuilds them on each request).
+ * page and comparison page (the dev server builds them again when an article has changed).
  */
-export function getVersionChains(): Promise<VersionChains<ArticleMeta>> {
-  if (import.meta.env.DEV) return load();
-  cached ??= load();
-  return cached;
-}
+export const getVersionChains: () => Promise<VersionChains<ArticleMeta>> = perArchive(load);
 
 async function load(): Promise<VersionChains<ArticleMeta>> {
   const entries = await getCollection("articles");

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { DOWNLOAD_LIST, type DownloadRecord } from "../lib/downloads/files.ts";
+import { downloadId, serveDownload } from "../lib/downloads/serve.ts";
 import { writeDownloads, type DownloadsRecord } from "../lib/downloads/write.ts";
 import { writeAtomic } from "../lib/fs/atomic-write.ts";
 import { readBuildRecord } from "../lib/site/build-record.ts";
@@ -15,9 +17,39 @@ import type { StagedOutput } from "./output.ts";
  * the files that build wrote (src/lib/downloads/write.ts).
  */
 export default function downloadsIntegration(output: StagedOutput): AstroIntegration {
+  let base = "/";
   return {
     name: "archive-downloads",
     hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+      },
+      // The dev server makes a download when it is asked for, from the same list the build
+      // writes them from (asked of the dev server itself), so the links on its pages work
+      // as they do in the built site.
+      "astro:server:setup": ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const pathname = decodeURIComponent((request.url ?? "").split("?")[0] ?? "");
+          const sitePath = pathname.startsWith(base) ? pathname.slice(base.length) : "";
+          if (downloadId(sitePath) === undefined) return next();
+          const origin = `http://${request.headers.host ?? "localhost"}`;
+          fetch(`${origin}${base}${DOWNLOAD_LIST.slice(1)}`)
+            .then(async (answer) => {
+              if (!answer.ok) throw new Error(`${DOWNLOAD_LIST} answered ${answer.status}`);
+              const records = (await answer.text())
+                .split("\n")
+                .filter((line) => line !== "")
+                .map((line) => JSON.parse(line) as DownloadRecord);
+              const download = await serveDownload(sitePath, records, {
+                citationFiles: loadSiteConfig().download_files,
+              });
+              if (!download) return next();
+              response.writeHead(200, { "content-type": download.type });
+              response.end(download.body);
+            })
+            .catch(next);
+        });
+      },
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
         const recordFile = path.join(output.cacheDir, "downloads.json");

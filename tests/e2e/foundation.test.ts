@@ -4,16 +4,19 @@ import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { glob } from "tinyglobby";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadArchive, type LoadedArticle } from "../../src/lib/article/load.ts";
 import { ROOT } from "../helpers/archive.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { buildSite, type BuildResult } from "./support/build.ts";
 import { serveSite, type SiteServer } from "./support/server.ts";
 
 let build: BuildResult;
+let sample: LoadedArticle[];
 let server: SiteServer;
 let browser: Browser;
 
 beforeAll(async () => {
+  sample = (await loadArchive(path.join(ROOT, "content"))).articles;
   build = buildSite(path.join(ROOT, "content"));
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   console.log(`sample archive built in ${build.seconds.toFixed(1)} s`);
@@ -85,6 +88,73 @@ describe("the sample archive in a browser", () => {
         result.messages.map((m) => `${file}: ${m.ruleId}: ${m.message}`),
       );
       expect(messages).toEqual([]);
+    }
+  });
+});
+
+describe("the sample archive shows every feature it promises", () => {
+  const page = (pathname: string) => readFileSync(path.join(build.outDir, pathname, "index.html"), "utf8");
+  const idOf = (title: string) => sample.find((article) => article.meta.title === title)?.meta.id;
+
+  it("holds a law in three versions, each later one with a comparison page against the one before", () => {
+    const later = sample.filter((article) => article.meta.supersedes);
+    const chained = later.filter((article) => later.some((other) => other.meta.id === article.meta.supersedes));
+    expect(chained.length).toBeGreaterThanOrEqual(1);
+    for (const { meta } of later) {
+      const changes = page(`zh-hans/articles/${meta.id}/changes`);
+      expect(changes).toContain(`/zh-hans/articles/${meta.supersedes}/`);
+      expect(changes).toMatch(/修改/);
+    }
+  });
+
+  it("shows a contents list on a regulation with chapters", () => {
+    const withChapters = sample.filter((article) => /^## 第[一二三四五六七八九十]+章/m.test(article.body));
+    expect(withChapters.length).toBeGreaterThan(0);
+    for (const { meta } of withChapters) {
+      expect(page(`zh-hans/articles/${meta.id}`)).toMatch(/<h2 id="contents-title"[^>]*>目录<\/h2>.*href="#ch-2"/s);
+    }
+  });
+
+  it("lists an attachment that downloads from the built site", async () => {
+    const withFiles = sample.filter((article) => /\]\([A-Za-z0-9_-]+\.(txt|pdf|csv)\)/.test(article.body));
+    expect(withFiles.length).toBeGreaterThan(0);
+    const { meta, body } = withFiles[0]!;
+    const name = /\]\(([A-Za-z0-9_-]+\.(?:txt|pdf|csv))\)/.exec(body)![1]!;
+    const html = page(`zh-hant/articles/${meta.id}`);
+    expect(html).toMatch(/<h2 id="attachments-title"[^>]*>附件<\/h2>/);
+    expect(html).toContain(`/files/${meta.id}/${name}`);
+    const response = await fetch(`${server.url}/files/${meta.id}/${name}`);
+    expect(response.status).toBe(200);
+    expect((await response.text()).length).toBeGreaterThan(100);
+  });
+
+  it("has a law published in Traditional script, marked as the original on its Traditional page", () => {
+    const traditional = sample.filter((article) => article.meta.script === "hant" && article.meta.document_type);
+    expect(traditional.length).toBeGreaterThan(0);
+    for (const { meta } of traditional) {
+      expect(page(`zh-hant/articles/${meta.id}`)).toContain('class="original-badge"');
+      expect(page(`zh-hans/articles/${meta.id}`)).toContain('class="conversion-note"');
+    }
+  });
+
+  it("has documents that cite another sample document by its 《title》", () => {
+    const citing = sample.flatMap((article) =>
+      [...article.body.matchAll(/《([^》]+)》/g)]
+        .map((match) => idOf(match[1]!))
+        .filter((id): id is string => id !== undefined && id !== article.meta.id)
+        .map((cited) => ({ citing: article.meta.id, cited })),
+    );
+    expect(citing.length).toBeGreaterThan(0);
+    const { citing: id, cited } = citing[0]!;
+    const title = sample.find((article) => article.meta.id === cited)!.meta.title;
+    expect(page(`zh-hans/articles/${id}`)).toContain(`《${title}》`);
+  });
+
+  it("says where each document came from and under what terms", () => {
+    for (const { meta } of sample.filter((article) => article.meta.document_type)) {
+      expect(meta.url, meta.id).toMatch(/^https:\/\//);
+      expect(meta.captured, meta.id).toBeDefined();
+      expect(meta.license, meta.id).toMatch(/第[五九]条|第[五九]條/);
     }
   });
 });

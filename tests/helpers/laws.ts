@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { articleFile, ROOT } from "./archive.ts";
+import { articleFile } from "./archive.ts";
+import { CORPUS } from "./corpus.ts";
 
-/** The folder of real laws and regulations (see ../shared/corpus/README.md). */
-export const LAWS_DIR = path.join(ROOT, "../shared/corpus/laws");
+/** The folder of real laws and regulations (see the corpus's README.md). */
+export const LAWS_DIR = path.join(CORPUS, "laws");
 
 /** One law file of the corpus: its title, the day in its file name, and its body. */
 export interface LawFile {

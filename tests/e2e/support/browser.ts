@@ -1,7 +1,9 @@
 import { chromium, type Browser } from "playwright-core";
 
+import { CHROMIUM } from "../../setup/requirements.ts";
+
 /** Debian's Chromium; Playwright cannot download browsers on these machines. */
-export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+export { CHROMIUM };
 
 /**
  * Launches headless Chromium with no background network traffic. Playwright gives

@@ -8,8 +8,13 @@ describe("loading an archive", () => {
   it("loads the shipped sample archive with no problems", async () => {
     const { articles, problems } = await loadArchive(`${ROOT}/content`);
     expect(problems).toEqual([]);
-    expect(articles.map((a) => a.meta.id)).toEqual(["2020-03-04-1h89qg"]);
-    expect(articles[0]?.body).toContain("樓陽生強調，今年是我省脫貧攻堅決戰完勝");
+    expect(articles.map((a) => a.meta.id)).toContain("2020-03-04-1h89qg");
+    const taiyuan = articles.find((a) => a.meta.id === "2020-03-04-1h89qg");
+    expect(taiyuan?.body).toContain("樓陽生強調，今年是我省脫貧攻堅決戰完勝");
+    const withFiles = articles.filter((a) => a.attachments.length > 0);
+    expect(withFiles.map((a) => a.attachments.map((file) => file.name).sort())).toEqual([
+      ["guoqi-zhifa-shuoming.txt", "guoqi-zhifa-tuan.svg"],
+    ]);
   });
 
   it("lists every problem in every file at once, with path, line and field", async () => {

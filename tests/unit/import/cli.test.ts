@@ -5,6 +5,7 @@ import { Converter } from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { loadArchive } from "../../../src/lib/article/load.ts";
 import { runCli, SAMPLE, TAIYUAN, tempDir } from "./helpers.ts";
+import { hasCorpus } from "../../helpers/corpus.ts";
 
 const sample = readFileSync(SAMPLE, "utf8");
 const written = (archive: string) => path.join(archive, "articles/2020/03/2020-03-04-1h89qg.md");
@@ -38,7 +39,7 @@ describe("npm run import: usage", SLOW, () => {
   });
 });
 
-describe("npm run import: safety", SLOW, () => {
+describe.skipIf(!hasCorpus)("npm run import: safety", SLOW, () => {
   it("prints what --dry-run would write and writes nothing", () => {
     const archive = tempDir();
     const run = runCli(["--dry-run", "--archive", archive, TAIYUAN]);

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { onTestFinished } from "vitest";
+import { CORPUS } from "../../helpers/corpus.ts";
 
 /** The repository root, where npm scripts run. */
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
-/** The shared corpus, next to the repository. */
-export const CORPUS = path.resolve(ROOT, "../shared/corpus");
+export { CORPUS };
 export const TAIYUAN = path.join(CORPUS, "raw/taiyuan-2020-03-04.txt");
 export const SAMPLE = path.join(ROOT, "content/articles/2020/03/2020-03-04-1h89qg.md");
 

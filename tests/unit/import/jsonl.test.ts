@@ -8,6 +8,7 @@ import { runImport, type ImportEvent } from "../../../src/lib/import/importer.ts
 import { jsonlLines, readJsonlLine } from "../../../src/lib/import/jsonl.ts";
 import { tempDir } from "./helpers.ts";
 import { visibleText, xwlbItems } from "./xwlb.ts";
+import { hasCorpus } from "../../helpers/corpus.ts";
 
 /** Text compared without layout: whitespace and the width of punctuation do not matter, every character does. */
 const comparable = (text: string) => text.normalize("NFKC").replace(/\s+/g, "");
@@ -18,7 +19,7 @@ const markdownText = (markdown: string) =>
     .replace(/\\\n/g, "\n")
     .replace(/\\([\\`*_[\]#+\-.!<>])/g, "$1");
 
-describe("bulk JSONL import of 1,000 xwlb items", () => {
+describe.skipIf(!hasCorpus)("bulk JSONL import of 1,000 xwlb items", () => {
   it("keeps every article, with its title, date and body", async () => {
     const items = xwlbItems(1000);
     expect(items).toHaveLength(1000);

@@ -6,9 +6,10 @@ import { loadArchive, type ArchiveLoad } from "../../../src/lib/article/load.ts"
 import { runImport, type ImportEvent, type ImportSummary } from "../../../src/lib/import/importer.ts";
 import { buildVersionChains } from "../../../src/lib/versions/chain.ts";
 import { LAWS_DIR, lawFiles, versionSets } from "../../helpers/laws.ts";
+import { hasCorpus } from "../../helpers/corpus.ts";
 
 // The whole law corpus (../shared/corpus/laws) imported into an empty archive, as a maintainer would.
-describe("importing the law corpus", { timeout: 600_000 }, () => {
+describe.skipIf(!hasCorpus)("importing the law corpus", { timeout: 600_000 }, () => {
   let archive: string;
   let events: ImportEvent[];
   let summary: ImportSummary;

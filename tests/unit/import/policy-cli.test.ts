@@ -6,12 +6,13 @@ import { loadArchive } from "../../../src/lib/article/load.ts";
 import { runImport, type ImportEvent } from "../../../src/lib/import/importer.ts";
 import { buildVersionChains } from "../../../src/lib/versions/chain.ts";
 import { CORPUS, runCli, tempDir } from "./helpers.ts";
+import { hasCorpus } from "../../helpers/corpus.ts";
 
 const ROAD = ["2019-03-02", "2022-03-29", "2023-07-20"].map((day) =>
   path.join(CORPUS, "laws/行政法规", `道路运输条例(${day}).md`),
 );
 
-describe("npm run import: policy documents", { timeout: 300_000 }, () => {
+describe.skipIf(!hasCorpus)("npm run import: policy documents", { timeout: 300_000 }, () => {
   it("imports a folder of laws, links their versions, and names each file it cannot import", async () => {
     const folder = tempDir();
     const archive = tempDir();

@@ -5,10 +5,11 @@ import { makeArticleId } from "../../../src/lib/article/ids.ts";
 import { finishDraft, idSeed } from "../../../src/lib/import/article.ts";
 import { readRawCopy } from "../../../src/lib/import/raw.ts";
 import { runCli, SAMPLE, TAIYUAN, tempDir } from "./helpers.ts";
+import { hasCorpus } from "../../helpers/corpus.ts";
 
 const sample = readFileSync(SAMPLE, "utf8");
 
-describe("the Taiyuan raw copy", () => {
+describe.skipIf(!hasCorpus)("the Taiyuan raw copy", () => {
   it("imports to exactly the sample article", () => {
     const finished = finishDraft(readRawCopy(readFileSync(TAIYUAN, "utf8")));
     if (!finished.ok) throw new Error(finished.problems.join("\n"));

@@ -7,6 +7,7 @@ import { runImport } from "../../../src/lib/import/importer.ts";
 import { readJsonlLine } from "../../../src/lib/import/jsonl.ts";
 import { runCli, tempDir } from "./helpers.ts";
 import { xwlbFeedWithTitleOnlyItems } from "./xwlb.ts";
+import { hasCorpus } from "../../helpers/corpus.ts";
 
 const titleOnly = (fields: Record<string, unknown>) =>
   readJsonlLine({ line: 1, text: JSON.stringify({ date: "2022-09-30", ...fields }) });
@@ -44,7 +45,7 @@ describe("title-only items of one day", () => {
   });
 });
 
-describe("a bulk xwlb feed with video-only items", { timeout: 180_000 }, () => {
+describe.skipIf(!hasCorpus)("a bulk xwlb feed with video-only items", { timeout: 180_000 }, () => {
   it("counts them in the summary, and with --keep-title-only writes them so that the archive loads", async () => {
     const items = xwlbFeedWithTitleOnlyItems(2);
     const videos = items.filter((item) => item.html === "");

@@ -7,6 +7,7 @@ import { readRawCopy } from "../../../src/lib/import/raw.ts";
 import { PAGE_WIDGETS, pageWidgetsOf } from "../../../src/lib/import/widgets.ts";
 import { ROOT } from "./helpers.ts";
 import { xwlbItems } from "./xwlb.ts";
+import { hasCorpus } from "../../helpers/corpus.ts";
 
 const lines = (...text: string[]) => text.join("\n");
 
@@ -76,7 +77,7 @@ describe("page widgets in a raw copy", () => {
   });
 });
 
-describe("page widgets in real article text", () => {
+describe.skipIf(!hasCorpus)("page widgets in real article text", () => {
   it("finds none at the start or end of 2,000 xwlb news items", () => {
     const dropped = xwlbItems(2000).flatMap(
       (item) =>

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { CORPUS } from "../../helpers/corpus.ts";
 
 /**
  * Items of the xwlb corpus (../shared/corpus/xwlb, CCTV evening news transcripts)
  * as articles, read at test time: the corpus text stays outside the project.
  */
 
-export const CORPUS = path.resolve(import.meta.dirname, "../../../../shared/corpus");
+export { CORPUS };
 export const XWLB = path.join(CORPUS, "xwlb");
 
 /** One news item: a `### title`, an HTML body and a `[查看原文](url)` link, on the day of its file. */

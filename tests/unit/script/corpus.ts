@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { CORPUS as CORPUS_DIR } from "../../helpers/corpus.ts";
 
-/** ../shared/corpus beside the repository, resolved from this file so tests run from any folder. */
-export const CORPUS = fileURLToPath(new URL("../../../../shared/corpus/", import.meta.url));
+/** The shared corpus folder, with a trailing slash. */
+export const CORPUS = `${CORPUS_DIR}/`;
 
 /** Every xwlb transcript file name, sorted. */
 export function xwlbFiles(): string[] {

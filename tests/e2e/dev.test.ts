@@ -1,0 +1,104 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/archive.ts";
+import { generateArticles, writeGeneratedArticles, type GeneratedArticle } from "../helpers/generated.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { startDevServer, type DevServer } from "./support/dev-server.ts";
+
+/** Enough articles that a dev server building its indexes per page or per path would time out. */
+const ARTICLES = 2_000;
+
+let work: string;
+let archive: string;
+let articles: GeneratedArticle[];
+let server: DevServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), "dev-"));
+  archive = path.join(work, "archive");
+  articles = generateArticles(ARTICLES, 29);
+  writeGeneratedArticles(archive, articles);
+  copyFileSync(path.join(ROOT, "content/site.yaml"), path.join(archive, "site.yaml"));
+  server = await startDevServer(archive, path.join(work, "cache"));
+  console.log(`dev server on ${ARTICLES} articles answered after ${server.readySeconds.toFixed(1)} s`);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Loads a page and says how long the server took to answer it. */
+async function timedGoto(pathname: string) {
+  const page = await browser.newPage({ javaScriptEnabled: false });
+  const started = performance.now();
+  const response = await page.goto(`${server.url}${pathname}`);
+  return { page, response, seconds: (performance.now() - started) / 1000 };
+}
+
+describe("the dev server on a large archive", () => {
+  it("answers an article page in each script, and quickly the second time", async () => {
+    const article = articles[Math.floor(ARTICLES / 2)]!;
+    for (const script of ["hans", "hant"] as const) {
+      const first = await timedGoto(`/zh-${script}/articles/${article.id}/`);
+      expect(first.response?.status()).toBe(200);
+      expect(await first.page.locator("h1").count()).toBe(1);
+      if (script === article.fields["script"]) {
+        expect(await first.page.locator("h1").textContent()).toBe(JSON.parse(article.fields["title"]!));
+      }
+      const again = await timedGoto(`/zh-${script}/articles/${articles[10]!.id}/`);
+      expect(again.response?.status()).toBe(200);
+      console.log(`${script}: first article page ${first.seconds.toFixed(2)} s, another ${again.seconds.toFixed(2)} s`);
+      // A page costing a pass over the whole archive per request would take seconds here.
+      expect(again.seconds).toBeLessThan(3);
+      await first.page.close();
+      await again.page.close();
+    }
+  });
+
+  it("shows an edit of the article's title and text on the next requests", async () => {
+    const article = articles[Math.floor(ARTICLES / 3)]!;
+    const file = path.join(archive, "articles", article.file);
+    const text = readFileSync(file, "utf8");
+    const edited = text
+      .replace(/^title: .*$/m, "title: 编辑后的标题")
+      .replace(/\n---\n\n/, "\n---\n\n编辑后新加的一段。\n\n");
+    const started = performance.now();
+    writeFileSync(file, edited);
+    const pathname = `/zh-hans/articles/${article.id}/`;
+    await expect
+      .poll(
+        async () => {
+          const answer = await fetch(`${server.url}${pathname}`);
+          const html = await answer.text();
+          return html.includes("<h1>编辑后的标题</h1>") && html.includes("编辑后新加的一段。");
+        },
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBe(true);
+    console.log(`edit shown after ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  });
+
+  it("serves an article's downloads as the built site does: citations and its Markdown file", async () => {
+    const article = articles[Math.floor(ARTICLES / 4)]!;
+    const page = await fetch(`${server.url}/zh-hans/articles/${article.id}/`).then((answer) => answer.text());
+    for (const link of [
+      `/data/cite/${article.id}.bib`,
+      `/data/cite/${article.id}.ris`,
+      `/data/source/${article.id}.md`,
+    ]) {
+      expect(page).toContain(`href="${link}"`);
+      const answer = await fetch(`${server.url}${link}`);
+      expect(answer.status, link).toBe(200);
+      const text = await answer.text();
+      if (link.endsWith(".md")) expect(text).toBe(readFileSync(path.join(archive, "articles", article.file), "utf8"));
+      else expect(text).toContain(JSON.parse(article.fields["title"]!));
+    }
+    expect((await fetch(`${server.url}/data/cite/no-such-article.bib`)).status).toBe(404);
+  });
+});
