@@ -4,7 +4,7 @@ import { configs as t2cnConfigs } from "opencc-js/preset/t2cn";
 import { unmatchedLength } from "./code-points.ts";
 import { directionName, type Direction } from "./direction.ts";
 import { LEARNED_HANT } from "./learned.ts";
-import { nameWords, simplifiedLexicon } from "./lexicon.ts";
+import { jiebaDictionary, nameWords, simplifiedLexicon } from "./lexicon.ts";
 import type { Lexicon } from "./segmenter.ts";
 
 /**
@@ -37,6 +37,8 @@ export interface Engine {
   readonly learned: ReadonlyMap<string, string>;
   /** Names from jieba's dictionary that OpenCC misspells, with their right form (lexicon.ts nameWords); learned words win. */
   readonly names: ReadonlyMap<string, string>;
+  /** Simplified→Traditional only: whether the lexicon tags a word as a personal name (jieba's nr: 钟山). */
+  isPersonName?(word: string): boolean;
 }
 
 /** The opencc-js preset config names for our two directions: cn→tw is `s2tw`, tw→cn is `tw2s`. */
@@ -111,7 +113,7 @@ function buildEngine(key: keyof typeof CONFIG, useLearned: boolean): Engine {
   const words = new Map([...names, ...learned]);
   return {
     locale,
-    ...(lexicon ? { lexicon } : {}),
+    ...(lexicon ? { lexicon, isPersonName: (word: string) => jiebaDictionary().tags.get(word) === "nr" } : {}),
     learned,
     names,
     normalize,
