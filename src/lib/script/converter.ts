@@ -191,7 +191,7 @@ function makeConverter(direction: Direction, engine: Engine, sources: readonly R
           else pairs.delete(name);
         }
       }
-      return this.withRules({ pairs: [...pairs.values()] }, note ?? "names in front matter");
+      return this.withRules({ pairs: [...pairs.values()] }, note ?? "names known in the article");
     },
   };
 }
