@@ -233,6 +233,7 @@ function run(
   // With a lexicon, every position on the best path starts a word (a single character at least).
   const route = engine.lexicon?.route(text);
   let previousWord = "";
+  const isPersonName = (word: string): boolean => engine.personNames?.has(word) === true;
   for (let i = 0; i < n;) {
     const ruleMatch = rules.match(text, i);
     const wordEnd = route ? (route[i] ?? n) : engine.wordEnd(text, i);
@@ -264,8 +265,7 @@ function run(
       flushRun(i);
       const word = text.slice(i, wordEnd);
       const surname =
-        route &&
-        surnameAt(word, previousWord, text.charAt(wordEnd), engine.isPersonName, (rest) => engine.convertWord(rest));
+        route && surnameAt(word, previousWord, text.charAt(wordEnd), isPersonName, (rest) => engine.convertWord(rest));
       const converted = surname || engine.convertWord(word);
       parts.push(converted);
       outLength += converted.length;

@@ -23,6 +23,11 @@ export const SURNAMES: ReadonlyMap<string, string> = new Map([
  */
 const POSITIONAL_SURNAMES = new Set(["范", "余", "郁", "钟"]);
 
+/** Whether a word starts with a surname recognised by position (a name word surnameAt may take). */
+export function startsWithPositionalSurname(word: string): boolean {
+  return POSITIONAL_SURNAMES.has(word.charAt(0));
+}
+
 /** Titles and roles that a name follows in news text (国务院副总理范长龙, 党组书记余艳红). */
 const TITLES = [
   "主席",
