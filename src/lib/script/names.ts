@@ -131,8 +131,9 @@ export function nameInTraditional(name: string, kind: NameKind, convert: (text: 
   const converted = Array.from(plain);
   const chars = Array.from(name);
   if (converted.length !== chars.length) return undefined;
-  // 镇里, 山里, 村里 are "in the town, hills, village" even when a tagger takes them for places.
-  if (kind === "place" && chars.length === 2 && chars[1] === "里") return undefined;
+  // 镇里, 山里, 村里 are "in the town, hills, village" even when a tagger takes them for places;
+  // the Caspian (里海, the "inner sea") is 裡海 in Taiwan's usage.
+  if (kind === "place" && ((chars.length === 2 && chars[1] === "里") || name.startsWith("里海"))) return undefined;
   const fixes = NAME_CHARACTERS_HANT.get(kind) ?? new Map<string, string>();
   const out = converted.map((char, index) => {
     const source = chars[index] ?? "";

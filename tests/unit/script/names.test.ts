@@ -65,6 +65,7 @@ describe("names in Simplified→Traditional", () => {
     expect(article.convert("天津七里海湿地")).toBe("天津七里海溼地");
     expect(article.convert("在村里的广场上")).toBe("在村裡的廣場上");
     expect(toHant.withNames({ places: ["镇里"] }).convert("镇里的干部")).toBe("鎮裡的幹部");
+    expect(toHant.withNames({ places: ["里海"] }).convert("跨里海国际运输走廊")).toBe("跨裡海國際運輸走廊");
   });
 
   it("keeps 里 but not 髮 or 鬆 in a known organisation's name", () => {
