@@ -79,21 +79,21 @@ const TRANSLITERATION = new Map([
  * a title (the word before it ends with one): a lone surname before a Han character
  * (副主席范长龙: 范 + 长龙), or a word the dictionary tags as a personal name that starts
  * with one (部长钟山: 钟山 is one word, the Nanjing mountain's name, so the lone-surname test
- * never saw a 钟). `convertRest` converts the rest of such a word; `isPersonName` says whether
- * a word is tagged as a name (without it only lone surnames count). Undefined when the word
+ * never saw a 钟). `isPersonName` says whether a word is tagged as a personal name and
+ * `convertRest` converts the rest of such a word. Undefined when the word
  * is not in name position or starts with no such surname.
  */
 export function surnameAt(
   word: string,
   previousWord: string,
   next: string,
-  isPersonName?: (word: string) => boolean,
-  convertRest: (rest: string) => string = (rest) => rest,
+  isPersonName: (word: string) => boolean,
+  convertRest: (rest: string) => string,
 ): string | undefined {
   const first = word.charAt(0);
   if (!POSITIONAL_SURNAMES.has(first) || !TITLES.some((title) => previousWord.endsWith(title))) return undefined;
   if (word.length === 1) return /^\p{Script=Han}/u.test(next) ? SURNAMES.get(word) : undefined;
-  return isPersonName?.(word) ? (SURNAMES.get(first) ?? first) + convertRest(word.slice(1)) : undefined;
+  return isPersonName(word) ? (SURNAMES.get(first) ?? first) + convertRest(word.slice(1)) : undefined;
 }
 
 /** The names known in one article, each as written in its text (in the article's script). */
