@@ -8,6 +8,7 @@ import {
   parseSiteRules,
   siteRulesPath,
   type Converter,
+  type KnownNames,
 } from "../script/index.ts";
 import { parseBody, treeToHtml } from "../markdown/render.ts";
 import type { ReferenceResolver } from "../references/types.ts";
@@ -33,14 +34,26 @@ function readSiteRules(contentDir: string): ConversionRules {
 }
 
 /**
+ * The names an article's conversion writes as names (Converter.withNames): the people
+ * (`persons`, `authors`) and places its front matter lists, in the article's script.
+ * Names found in the text are to be added here, so that every page, feed and export
+ * converts them the same way.
+ */
+export function knownNames(meta: ArticleMeta): KnownNames {
+  return { persons: [...(meta.persons ?? []), ...(meta.authors ?? [])], places: meta.places ?? [] };
+}
+
+/**
  * The converter that shows an article written in `from` in the other script: built-in
- * fixes, then the archive's site rules, then the article's own rules. Site converters
- * are built once per archive and process; undefined when no conversion is needed.
+ * fixes, then the archive's site rules, then the article's names (`names`, by default
+ * knownNames) and its own rules. Site converters are built once per archive and process;
+ * undefined when no conversion is needed.
  */
 export function converterFor(
   meta: ArticleMeta,
   script: Script,
   contentDir: string = archiveDir(),
+  names: KnownNames = knownNames(meta),
 ): Converter | undefined {
   if (script === meta.script) return undefined;
   const key = `${contentDir}\n${meta.script}`;
@@ -52,10 +65,7 @@ export function converterFor(
     });
     siteConverters.set(key, site);
   }
-  const names = [...(meta.persons ?? []), ...(meta.authors ?? [])];
-  return site
-    .withNames(names, `names in front matter of ${meta.id}`)
-    .withRules(meta.conversion, `front matter of ${meta.id}`);
+  return site.withNames(names, `names known in ${meta.id}`).withRules(meta.conversion, `front matter of ${meta.id}`);
 }
 
 /**

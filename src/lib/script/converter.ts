@@ -2,7 +2,7 @@ import type { ConversionRules } from "../article/schema.ts";
 import { BUILTIN_RULES } from "./builtin-rules.ts";
 import { assertDirection, directionName, type Direction } from "./direction.ts";
 import { getEngine, type Engine } from "./engine.ts";
-import { nameInTraditional, surnameAt } from "./names.ts";
+import { nameInSimplified, nameInTraditional, surnameAt, type KnownNames, type NameKind } from "./names.ts";
 import { compileRules, isEmptyRules, type Rule, type RuleSet, type RuleSource } from "./rules.ts";
 
 /** A stretch of the output and the stretch of the source it came from (UTF-16 offsets). */
@@ -74,11 +74,13 @@ export interface Converter {
   /** A converter with one more layer of rules on top of this one's (an article's front matter `conversion`). */
   withRules(rules: ConversionRules | undefined, note?: string): Converter;
   /**
-   * A converter that writes these personal names right (front matter `persons`, `authors`):
-   * Simplified→Traditional, a name whose surname or transliteration OpenCC misspells gets a
-   * rule of its own (names.ts). Other directions and names already right change nothing.
+   * A converter that writes the names known in one article as names (its front matter
+   * `persons`, `places`, or the names found in its text), each as written in the article's
+   * script: a name whose surname, given name or place character the plain conversion
+   * misspells gets a rule of its own (names.ts), so it is right wherever it stands. Names
+   * already right change nothing; with none to fix, this converter itself is returned.
    */
-  withNames(names: readonly string[], note?: string): Converter;
+  withNames(names: KnownNames, note?: string): Converter;
 }
 
 /** Options for createConverter. */
@@ -173,12 +175,23 @@ function makeConverter(direction: Direction, engine: Engine, sources: readonly R
       return makeConverter(direction, engine, [...sources, { layer: "article", rules, note: note ?? "front matter" }]);
     },
     withNames(names, note) {
-      if (direction.to !== "hant") return this;
-      const pairs = names.flatMap((hans) => {
-        const hant = nameInTraditional(hans, (text) => run(engine, ruleSet, text, undefined));
-        return hant ? [{ hans, hant }] : [];
-      });
-      return this.withRules({ pairs }, note ?? "names in front matter");
+      const convert = (text: string): string => run(engine, ruleSet, text, undefined);
+      const toHant = direction.to === "hant";
+      const kinds: [NameKind, readonly string[] | undefined][] = [
+        ["organization", names.organizations],
+        ["place", names.places],
+        ["person", names.persons],
+      ];
+      // One pair per name; a name listed under two kinds is written as the last one says (a person's name wins).
+      const pairs = new Map<string, { hans: string; hant: string }>();
+      for (const [kind, list] of kinds) {
+        for (const name of list ?? []) {
+          const written = toHant ? nameInTraditional(name, kind, convert) : nameInSimplified(name, kind, convert);
+          if (written) pairs.set(name, toHant ? { hans: name, hant: written } : { hans: written, hant: name });
+          else pairs.delete(name);
+        }
+      }
+      return this.withRules({ pairs: [...pairs.values()] }, note ?? "names known in the article");
     },
   };
 }
@@ -220,6 +233,7 @@ function run(
   // With a lexicon, every position on the best path starts a word (a single character at least).
   const route = engine.lexicon?.route(text);
   let previousWord = "";
+  const isPersonName = (word: string): boolean => engine.personNames?.has(word) === true;
   for (let i = 0; i < n;) {
     const ruleMatch = rules.match(text, i);
     const wordEnd = route ? (route[i] ?? n) : engine.wordEnd(text, i);
@@ -250,7 +264,8 @@ function run(
     } else if (wordEnd > 0) {
       flushRun(i);
       const word = text.slice(i, wordEnd);
-      const surname = route && surnameAt(word, previousWord, text.charAt(wordEnd));
+      const surname =
+        route && surnameAt(word, previousWord, text.charAt(wordEnd), isPersonName, (rest) => engine.convertWord(rest));
       const converted = surname || engine.convertWord(word);
       parts.push(converted);
       outLength += converted.length;

@@ -4,7 +4,8 @@ import { configs as t2cnConfigs } from "opencc-js/preset/t2cn";
 import { unmatchedLength } from "./code-points.ts";
 import { directionName, type Direction } from "./direction.ts";
 import { LEARNED_HANT } from "./learned.ts";
-import { nameWords, simplifiedLexicon } from "./lexicon.ts";
+import { jiebaDictionary, nameWords, simplifiedLexicon } from "./lexicon.ts";
+import { startsWithPositionalSurname } from "./names.ts";
 import type { Lexicon } from "./segmenter.ts";
 
 /**
@@ -37,6 +38,11 @@ export interface Engine {
   readonly learned: ReadonlyMap<string, string>;
   /** Names from jieba's dictionary that OpenCC misspells, with their right form (lexicon.ts nameWords); learned words win. */
   readonly names: ReadonlyMap<string, string>;
+  /**
+   * Simplified→Traditional only: the words of more than one character that jieba tags as
+   * personal names (nr) and that start with a surname recognised by position (钟山); see surnameAt.
+   */
+  readonly personNames?: ReadonlySet<string>;
 }
 
 /** The opencc-js preset config names for our two directions: cn→tw is `s2tw`, tw→cn is `tw2s`. */
@@ -111,7 +117,7 @@ function buildEngine(key: keyof typeof CONFIG, useLearned: boolean): Engine {
   const words = new Map([...names, ...learned]);
   return {
     locale,
-    ...(lexicon ? { lexicon } : {}),
+    ...(lexicon ? { lexicon, personNames: positionalNameWords() } : {}),
     learned,
     names,
     normalize,
@@ -130,6 +136,15 @@ function buildEngine(key: keyof typeof CONFIG, useLearned: boolean): Engine {
       return out;
     },
   };
+}
+
+/** jieba's personal names (nr) of two or more characters starting with a surname recognised by position. */
+function positionalNameWords(): Set<string> {
+  const names = new Set<string>();
+  for (const [word, tag] of jiebaDictionary().tags) {
+    if (tag === "nr" && word.length > 1 && startsWithPositionalSurname(word)) names.add(word);
+  }
+  return names;
 }
 
 /** The keys of an OpenCC dictionary group (opencc-js writes a dictionary as `key value|key value…`). */

@@ -29,4 +29,5 @@ export {
   type RuleNotApplied,
 } from "./ambiguity.ts";
 export { BUILTIN_RULES } from "./builtin-rules.ts";
+export type { KnownNames, NameKind } from "./names.ts";
 export type { Rule, RuleLayer } from "./rules.ts";

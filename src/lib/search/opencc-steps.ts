@@ -19,7 +19,7 @@ export interface OpenccSteps {
    * Simplified→Traditional: the word lexicon the build segments with and the word
    * conversions that win over OpenCC's, learned and names (src/lib/script/engine.ts).
    */
-  words?: { lexicon: Lexicon; learned: ReadonlyMap<string, string> };
+  words?: { lexicon: Lexicon; learned: ReadonlyMap<string, string>; personNames: ReadonlySet<string> };
 }
 
 /** The fields opencc-js reads from a preset config (normalizationChain is missing from its types). */
@@ -49,7 +49,13 @@ function makeSteps(direction: Direction): OpenccSteps {
   const engine = getEngine(direction);
   return {
     ...(engine.lexicon
-      ? { words: { lexicon: engine.lexicon, learned: new Map([...engine.names, ...engine.learned]) } }
+      ? {
+          words: {
+            lexicon: engine.lexicon,
+            learned: new Map([...engine.names, ...engine.learned]),
+            personNames: engine.personNames ?? new Set<string>(),
+          },
+        }
       : {}),
     normalization: (config.normalizationChain ?? []).map(groupMap),
     segmentation:

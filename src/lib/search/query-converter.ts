@@ -50,6 +50,8 @@ export interface QueryTable {
     lexicon: string[];
     urls?: string[];
     learned: string;
+    /** Personal names a surname in name position may start (engine personNames), `word|word…`. */
+    personNames?: string;
   };
 }
 
@@ -214,6 +216,8 @@ export function createQueryConverter(table: QueryTable): QueryConverter {
   });
   const learned = decodeDictionary(table.words?.learned ?? "");
   const convertWord = (word: string): string => learned.get(word) ?? convertSegment(word);
+  const personNames = new Set(table.words?.personNames ? table.words.personNames.split("|") : []);
+  const isPersonName = (word: string): boolean => personNames.has(word);
 
   // Mirrors compileRules().match in src/lib/script/rules.ts.
   const matchRule = (text: string, index: number): { output: string | null; end: number } | undefined => {
@@ -254,7 +258,8 @@ export function createQueryConverter(table: QueryTable): QueryConverter {
       } else if (wordEnd > 0) {
         flushRun(i);
         const word = text.slice(i, wordEnd);
-        parts.push((route && surnameAt(word, previousWord, text.charAt(wordEnd))) || convertWord(word));
+        const surname = route && surnameAt(word, previousWord, text.charAt(wordEnd), isPersonName, convertWord);
+        parts.push(surname || convertWord(word));
         previousWord = word;
         i = wordEnd;
       } else {

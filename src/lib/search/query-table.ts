@@ -31,6 +31,7 @@ export function buildQueryTable(
           words: {
             lexicon: encodeLexicon(steps.words.lexicon, occurs),
             learned: encodeDictionary(trim(steps.words.learned, keep)),
+            personNames: [...steps.words.personNames].filter(occurs).join("|"),
           },
         }
       : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyView } from "../../../src/lib/article/view.ts";
+import { bodyView, converterFor, viewMeta } from "../../../src/lib/article/view.ts";
 import { ROOT } from "../../helpers/archive.ts";
 import { meta } from "../../helpers/meta.ts";
 
@@ -55,5 +55,35 @@ describe("an article's body in both scripts", () => {
     const edited = bodyView(SIMPLIFIED, `${BODY}\n第四条 本办法自发布之日起施行。\n`, "hant", [], CONTENT);
     expect(edited.html).toContain("本辦法自發佈之日起施行");
     expect(bodyView(SIMPLIFIED, "第一条 新的正文。\n", "hans", [], CONTENT).html).not.toContain("本办法");
+  });
+});
+
+describe("the names an article knows", () => {
+  const story = meta({
+    id: "2024-03-02-xw0001",
+    title: "范长龙在八角中里社区调研",
+    date: "2024-03-02",
+    script: "hans",
+    persons: ["范长龙"],
+    places: ["八角中里"],
+  });
+  const body = "范长龙来到北京市朝阳区八角中里社区。\n";
+
+  it("are written as names on the converted page, title and body", () => {
+    expect(viewMeta(story, "hant", CONTENT).title).toBe("范長龍在八角中里社區調研");
+    expect(freshly(() => bodyView(story, body, "hant", [], CONTENT)).html).toContain(
+      "范長龍來到北京市朝陽區八角中里社區",
+    );
+  });
+
+  it("can be given beside the front matter's, as found in the text", () => {
+    const unnamed = { ...story, persons: [], places: [] };
+    const found = converterFor(unnamed, "hant", CONTENT, {
+      persons: ["范长龙"],
+      places: ["八角中里"],
+      organizations: [],
+    });
+    expect(found?.convert(body)).toBe("范長龍來到北京市朝陽區八角中里社區。\n");
+    expect(converterFor(unnamed, "hant", CONTENT)?.convert(body)).toBe("範長龍來到北京市朝陽區八角中裡社區。\n");
   });
 });
