@@ -1,0 +1,305 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict";
+import type { EntityCorrections } from "./corrections.ts";
+import { ORGANIZATION_FORMS, ORGANIZATION_SUFFIXES, WEAK_SUFFIXES } from "./organizations.ts";
+import { PERSON_TITLES, isStopChar, surnameLength, transliterationChars } from "./persons.ts";
+import { placeGazetteer, type PlaceGazetteer } from "./places.ts";
+import type { EntityKind, FoundEntities, Mention } from "./types.ts";
+
+interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/** Finds people, places and organisations in Simplified text. */
+export interface EntityFinder {
+  /** The names in a text, each kind in the order of first appearance. */
+  find(text: string): FoundEntities;
+  /** Every mention the finder took, with what made it take it. */
+  mentions(text: string): Mention[];
+}
+
+/** Tags that a word inside an organisation's name may carry (nouns, names, abbreviations). */
+const NAME_WORD_TAGS = /^(n|nz|ns|nt|nr|vn|j|l|b|an|ng|x|eng)$/;
+/** Words that start an organisation's name besides places (中国科学技术大学, 国家能源局). */
+const ORGANIZATION_STARTS = new Set(["中国", "中华", "国家", "全国", "中共", "中央", "国际", "世界", "亚洲", "国务院"]);
+/** Tags of words that end a name read after a title: not names. */
+const NOT_NAME_TAGS = /^(p|c|u|uj|ul|uz|ug|uv|ud|d|m|q|f|t|r|v|vd|a|ad|y|e|o|zg)$/;
+
+/** Ranks that follow a name too (习近平总书记, 卢拉总统). */
+const TITLES_AFTER_NAME = new Set([
+  "总书记",
+  "主席",
+  "总理",
+  "总统",
+  "同志",
+  "首相",
+  "委员长",
+  "部长",
+  "书记",
+  "副主席",
+  "副总理",
+]);
+
+/** Words inside company names that jieba reads as verbs (怡和控股有限公司). */
+const ORGANIZATION_VERBS = new Set(["控股", "投资", "发展", "建设", "开发", "建工", "实业", "科技"]);
+/** Dictionary bodies that name a kind of body, not one (人民政府, 上市公司). */
+const GENERIC_ORGANIZATIONS = new Set(
+  "人民政府 联合会 人大常委会 上市公司 商业银行 中央政府 特区政府 中央财政 科研院所 中医医院 信息中心 交易中心 人民代表大会 全国代表大会 中央委员会 美国大学 党和政府".split(
+    " ",
+  ),
+);
+
+/** Words with an organisation's ending that name a role or a thing (中共中央政治局常委). */
+const NOT_ORGANIZATIONS = new Set(["常委", "政委", "编委", "纪委书记", "办公厅主任"]);
+
+const PUNCTUATION = /^[\p{P}\p{S}\s\d]+$/u;
+
+/** Builds a finder; corrections (content/entities.yaml) apply to everything it finds. */
+export function createFinder(corrections?: EntityCorrections): EntityFinder {
+  const places = placeGazetteer();
+  const jieba = Jieba.withDict(dict);
+  // The finder's own names as words of the segmenter, so 太原市 or 国家发展改革委 is one word.
+  const extra: string[] = [];
+  for (const form of places.forms.keys()) extra.push(`${form} 1000 ns`);
+  for (const short of places.countyShortForms.keys()) extra.push(`${short} 50 ns`);
+  for (const form of ORGANIZATION_FORMS.keys()) extra.push(`${form} 1000 nt`);
+  for (const title of PERSON_TITLES) extra.push(`${title} 1000 n`);
+  for (const { name, kind } of corrections?.always ?? []) extra.push(`${name} 2000 ${TAG_OF[kind]}`);
+  for (const alias of corrections?.aliases.keys() ?? []) extra.push(`${alias} 2000 nz`);
+  jieba.loadDict(Buffer.from(extra.join("\n")));
+
+  const mentions = (text: string): Mention[] => {
+    const tokens = tokenize(jieba, text);
+    const found: Mention[] = [];
+    const covered = new Array<boolean>(text.length).fill(false);
+    const take = (mention: Mention) => {
+      found.push(mention);
+      for (let i = mention.start; i < mention.end; i++) covered[i] = true;
+    };
+    const free = (start: number, end: number) => {
+      for (let i = start; i < end; i++) if (covered[i]) return false;
+      return true;
+    };
+    for (const always of corrections?.always ?? []) {
+      for (let at = text.indexOf(always.name); at >= 0; at = text.indexOf(always.name, at + always.name.length)) {
+        if (free(at, at + always.name.length))
+          take({ kind: always.kind, name: always.name, start: at, end: at + always.name.length, evidence: "always" });
+      }
+    }
+    for (const mention of findOrganizations(tokens, places)) if (free(mention.start, mention.end)) take(mention);
+    for (const mention of findPersons(tokens, text)) if (free(mention.start, mention.end)) take(mention);
+    for (const mention of findPlaces(tokens, places)) if (free(mention.start, mention.end)) take(mention);
+    const corrected = found.flatMap((mention) => {
+      const name = corrections?.aliases.get(mention.name) ?? mention.name;
+      return corrections?.never.has(name) || corrections?.never.has(mention.name) ? [] : [{ ...mention, name }];
+    });
+    return corrected.sort((a, b) => a.start - b.start);
+  };
+
+  return {
+    mentions,
+    find(text) {
+      const result: FoundEntities = { persons: [], places: [], organizations: [] };
+      const seen = new Set<string>();
+      for (const { kind, name } of mentions(text)) {
+        if (seen.has(`${kind}\u0000${name}`)) continue;
+        seen.add(`${kind}\u0000${name}`);
+        result[kind].push(name);
+      }
+      return result;
+    },
+  };
+}
+
+const TAG_OF: Record<EntityKind, string> = { persons: "nr", places: "ns", organizations: "nt" };
+
+function tokenize(jieba: Jieba, text: string): Token[] {
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const { word, tag } of jieba.tag(text, true)) {
+    tokens.push({ word, tag, start: at, end: at + word.length });
+    at += word.length;
+  }
+  return tokens;
+}
+
+function endsWithAny(word: string, endings: readonly string[]): string | undefined {
+  return endings.find((ending) => word.endsWith(ending));
+}
+
+/** Organisations: known names and their short forms, then runs of name words with an organisation's ending. */
+function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
+  const found: Mention[] = [];
+  const isPlace = (token: Token | undefined) => token !== undefined && places.forms.has(token.word);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const known = ORGANIZATION_FORMS.get(token.word);
+    const suffix = endsWithAny(token.word, ORGANIZATION_SUFFIXES);
+    if (!known && !suffix) continue;
+    // A body in jieba's dictionary with an organisation's ending (俄罗斯国防部, 欧洲中央银行).
+    const listed = token.tag === "nt" && token.word.length >= 4 && !GENERIC_ORGANIZATIONS.has(token.word);
+    // 格局, 干部, 常委: a two-character word ending in a one-character ending is rarely a body.
+    if (!known && suffix && suffix.length === 1 && token.word.length < 3 && token.tag !== "nt") continue;
+    if (!known && NOT_ORGANIZATIONS.has(token.word)) continue;
+    // Walk back over name words to the earliest place or national prefix (河南省人民政府,
+    // 中国科学院量子信息与量子科技创新研究院 stops at 与).
+    let first = -1;
+    for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+      const before = tokens[j]!;
+      if (isTitle(before.word)) break;
+      if (!(NAME_WORD_TAGS.test(before.tag) || ORGANIZATION_VERBS.has(before.word)) || PUNCTUATION.test(before.word))
+        break;
+      // A known name joins only a place before it (美国国务院, 湖南省发改委), never another body (总台央视).
+      if (isPlace(before) || (!known && (ORGANIZATION_STARTS.has(before.word) || ORGANIZATION_FORMS.has(before.word))))
+        first = j;
+    }
+    if (known && first < 0) {
+      found.push({ kind: "organizations", name: known, start: token.start, end: token.end, evidence: "known" });
+      continue;
+    }
+    if (listed && first < 0) {
+      found.push({
+        kind: "organizations",
+        name: token.word,
+        start: token.start,
+        end: token.end,
+        evidence: "dictionary",
+      });
+      continue;
+    }
+    if (first < 0) continue;
+    const span = tokens.slice(first, i + 1);
+    const name = span.map((t) => t.word).join("");
+    // A bare general ending right after a place (美国部, 北京中心) is no organisation.
+    if (!known && span.length === 2 && WEAK_SUFFIXES.has(token.word)) continue;
+    if (!known && token.word === suffix && span.length === 1) continue;
+    found.push({ kind: "organizations", name, start: span[0]!.start, end: token.end, evidence: "suffix" });
+  }
+  // Longest first, so a name inside a longer one is not taken twice.
+  return found.sort((a, b) => b.end - b.start - (a.end - a.start));
+}
+
+/** Places: the gazetteer's forms, and a county's short form right after its province or prefecture. */
+function findPlaces(tokens: Token[], places: PlaceGazetteer): Mention[] {
+  const found: Mention[] = [];
+  const translit = transliterationChars();
+  tokens.forEach((token, i) => {
+    const info = places.forms.get(token.word);
+    if (info) {
+      found.push({ kind: "places", name: info.name, start: token.start, end: token.end, evidence: "gazetteer" });
+      return;
+    }
+    const counties = places.countyShortForms.get(token.word);
+    const before = places.forms.get(tokens[i - 1]?.word ?? "");
+    if (counties && before) {
+      const county = counties.find(
+        (c) => c.parent === before.name || places.places.get(c.parent ?? "")?.parent === before.name,
+      );
+      if (county)
+        found.push({ kind: "places", name: county.name, start: token.start, end: token.end, evidence: "county" });
+      return;
+    }
+    // A foreign city in jieba's dictionary (布达佩斯, 阿斯塔纳): a place word of three or
+    // more characters all spelling sounds.
+    if (token.tag === "ns" && token.word.length >= 3 && [...token.word].every((c) => translit.has(c)))
+      found.push({ kind: "places", name: token.word, start: token.start, end: token.end, evidence: "foreign-place" });
+  });
+  return found;
+}
+
+/** People: a full name after a title or role, the names listed after it with 、, and every later mention. */
+function findPersons(tokens: Token[], text: string): Mention[] {
+  const names = new Map<string, string>();
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const title = tokens[i]!.word;
+    if (!PERSON_TITLES.some((t) => title.endsWith(t))) continue;
+    let at = i + 1;
+    for (;;) {
+      const read = readName(tokens, at);
+      if (!read) break;
+      names.set(read.name, "title");
+      at = read.next;
+      if (tokens[at]?.word !== "、") break;
+      at++;
+    }
+  }
+  // A name in jieba's dictionary right before a rank (习近平总书记, 李强总理).
+  for (let i = 1; i < tokens.length; i++) {
+    if (!TITLES_AFTER_NAME.has(tokens[i]!.word)) continue;
+    const before = tokens[i - 1]!;
+    const surname = surnameLength(before.word);
+    if (surname > 0 && before.word.length > surname && before.word.length <= surname + 2 && /^nr/.test(before.tag))
+      if (!names.has(before.word)) names.set(before.word, "title-after");
+  }
+  const found: Mention[] = [];
+  for (const [name, evidence] of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      found.push({ kind: "persons", name, start: at, end: at + name.length, evidence });
+    }
+  }
+  return found;
+}
+
+/** A person's name starting at token `at`: Chinese (surname and one or two characters) or transliterated. */
+function readName(tokens: Token[], at: number): { name: string; next: number } | undefined {
+  const token = tokens[at];
+  if (!token || PUNCTUATION.test(token.word)) return undefined;
+  const chinese = readChineseName(tokens, at);
+  const foreign = readForeignName(tokens, at);
+  const read = foreign && (!chinese || foreign.name.length > chinese.name.length) ? foreign : chinese;
+  // Never a title, nor a name running into one (和总理, 夫人).
+  if (!read || tokens.slice(at, read.next).some((t) => isTitle(t.word))) return undefined;
+  return read;
+}
+
+function isTitle(word: string): boolean {
+  return PERSON_TITLES.some((title) => word.endsWith(title) || title.startsWith(word));
+}
+
+function readChineseName(tokens: Token[], at: number): { name: string; next: number } | undefined {
+  const token = tokens[at]!;
+  const surname = surnameLength(token.word);
+  if (surname === 0) return undefined;
+  const isName = (word: string) => /^\p{Script=Han}+$/u.test(word) && ![...word].some(isStopChar);
+  const length = token.word.length;
+  if (
+    length > surname &&
+    length <= surname + 2 &&
+    /^(nr|nrfg|nrt|x|nz|n|ns)$/.test(token.tag) &&
+    isName(token.word.slice(surname))
+  )
+    return { name: token.word, next: at + 1 };
+  if (length === surname) {
+    const given = tokens[at + 1];
+    // 韩正在北京: the name's last character read into the next word (正在).
+    if (
+      given?.word.length === 2 &&
+      /^(t|d|p|v)$/.test(given.tag) &&
+      /\p{Script=Han}/u.test(given.word.charAt(0)) &&
+      isStopChar(given.word.charAt(1))
+    )
+      return { name: token.word + given.word.charAt(0), next: at + 2 };
+    if (!given || given.word.length > 2 || NOT_NAME_TAGS.test(given.tag) || !isName(given.word)) return undefined;
+    return { name: token.word + given.word, next: at + 2 };
+  }
+  return undefined;
+}
+
+function readForeignName(tokens: Token[], at: number): { name: string; next: number } | undefined {
+  const translit = transliterationChars();
+  let name = "";
+  let next = at;
+  for (; next < tokens.length && next < at + 8; next++) {
+    const word = tokens[next]!.word;
+    const joiner = word === "·" || word === "-";
+    if (!joiner && ![...word].every((c) => translit.has(c))) break;
+    if (joiner && name === "") break;
+    name += word;
+  }
+  name = name.replace(/[·-]+$/, "");
+  if ([...name].length < 2) return undefined;
+  return { name, next };
+}
