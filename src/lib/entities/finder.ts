@@ -2,11 +2,13 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
 import type { EntityCorrections } from "./corrections.ts";
 import { ORGANIZATION_FORMS, ORGANIZATION_SUFFIXES, WEAK_SUFFIXES } from "./organizations.ts";
-import { PERSON_TITLES, isStopChar, surnameLength, transliterationChars } from "./persons.ts";
+import { findPersons } from "./find-persons.ts";
+import { PERSON_TITLES, transliterationChars } from "./persons.ts";
 import { placeGazetteer, type PlaceGazetteer } from "./places.ts";
 import type { EntityKind, FoundEntities, Mention } from "./types.ts";
 
-interface Token {
+/** A word of the segmented text, with its part-of-speech tag and its place in the text. */
+export interface Token {
   word: string;
   tag: string;
   start: number;
@@ -25,24 +27,6 @@ export interface EntityFinder {
 const NAME_WORD_TAGS = /^(n|nz|ns|nt|nr|vn|j|l|b|an|ng|x|eng)$/;
 /** Words that start an organisation's name besides places (中国科学技术大学, 国家能源局). */
 const ORGANIZATION_STARTS = new Set(["中国", "中华", "国家", "全国", "中共", "中央", "国际", "世界", "亚洲", "国务院"]);
-/** Tags of words that end a name read after a title: not names. */
-const NOT_NAME_TAGS = /^(p|c|u|uj|ul|uz|ug|uv|ud|d|m|q|f|t|r|v|vd|a|ad|y|e|o|zg)$/;
-
-/** Ranks that follow a name too (习近平总书记, 卢拉总统). */
-const TITLES_AFTER_NAME = new Set([
-  "总书记",
-  "主席",
-  "总理",
-  "总统",
-  "同志",
-  "首相",
-  "委员长",
-  "部长",
-  "书记",
-  "副主席",
-  "副总理",
-]);
-
 /** Words inside company names that jieba reads as verbs (怡和控股有限公司). */
 const ORGANIZATION_VERBS = new Set(["控股", "投资", "发展", "建设", "开发", "建工", "实业", "科技"]);
 /** Dictionary bodies that name a kind of body, not one (人民政府, 上市公司). */
@@ -55,7 +39,7 @@ const GENERIC_ORGANIZATIONS = new Set(
 /** Words with an organisation's ending that name a role or a thing (中共中央政治局常委). */
 const NOT_ORGANIZATIONS = new Set(["常委", "政委", "编委", "纪委书记", "办公厅主任"]);
 
-const PUNCTUATION = /^[\p{P}\p{S}\s\d]+$/u;
+export const PUNCTUATION = /^[\p{P}\p{S}\s\d]+$/u;
 
 /** Builds a finder; corrections (content/entities.yaml) apply to everything it finds. */
 export function createFinder(corrections?: EntityCorrections): EntityFinder {
@@ -90,7 +74,7 @@ export function createFinder(corrections?: EntityCorrections): EntityFinder {
       }
     }
     for (const mention of findOrganizations(tokens, places)) if (free(mention.start, mention.end)) take(mention);
-    for (const mention of findPersons(tokens, text)) if (free(mention.start, mention.end)) take(mention);
+    for (const mention of findPersons(tokens, text, places)) if (free(mention.start, mention.end)) take(mention);
     for (const mention of findPlaces(tokens, places)) if (free(mention.start, mention.end)) take(mention);
     const corrected = found.flatMap((mention) => {
       const name = corrections?.aliases.get(mention.name) ?? mention.name;
@@ -149,7 +133,7 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
     let first = -1;
     for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
       const before = tokens[j]!;
-      if (isTitle(before.word)) break;
+      if (PERSON_TITLES.some((title) => before.word.endsWith(title))) break;
       if (!(NAME_WORD_TAGS.test(before.tag) || ORGANIZATION_VERBS.has(before.word)) || PUNCTUATION.test(before.word))
         break;
       // A known name joins only a place before it (美国国务院, 湖南省发改委), never another body (总台央视).
@@ -208,98 +192,4 @@ function findPlaces(tokens: Token[], places: PlaceGazetteer): Mention[] {
       found.push({ kind: "places", name: token.word, start: token.start, end: token.end, evidence: "foreign-place" });
   });
   return found;
-}
-
-/** People: a full name after a title or role, the names listed after it with 、, and every later mention. */
-function findPersons(tokens: Token[], text: string): Mention[] {
-  const names = new Map<string, string>();
-  for (let i = 0; i < tokens.length - 1; i++) {
-    const title = tokens[i]!.word;
-    if (!PERSON_TITLES.some((t) => title.endsWith(t))) continue;
-    let at = i + 1;
-    for (;;) {
-      const read = readName(tokens, at);
-      if (!read) break;
-      names.set(read.name, "title");
-      at = read.next;
-      if (tokens[at]?.word !== "、") break;
-      at++;
-    }
-  }
-  // A name in jieba's dictionary right before a rank (习近平总书记, 李强总理).
-  for (let i = 1; i < tokens.length; i++) {
-    if (!TITLES_AFTER_NAME.has(tokens[i]!.word)) continue;
-    const before = tokens[i - 1]!;
-    const surname = surnameLength(before.word);
-    if (surname > 0 && before.word.length > surname && before.word.length <= surname + 2 && /^nr/.test(before.tag))
-      if (!names.has(before.word)) names.set(before.word, "title-after");
-  }
-  const found: Mention[] = [];
-  for (const [name, evidence] of names) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      found.push({ kind: "persons", name, start: at, end: at + name.length, evidence });
-    }
-  }
-  return found;
-}
-
-/** A person's name starting at token `at`: Chinese (surname and one or two characters) or transliterated. */
-function readName(tokens: Token[], at: number): { name: string; next: number } | undefined {
-  const token = tokens[at];
-  if (!token || PUNCTUATION.test(token.word)) return undefined;
-  const chinese = readChineseName(tokens, at);
-  const foreign = readForeignName(tokens, at);
-  const read = foreign && (!chinese || foreign.name.length > chinese.name.length) ? foreign : chinese;
-  // Never a title, nor a name running into one (和总理, 夫人).
-  if (!read || tokens.slice(at, read.next).some((t) => isTitle(t.word))) return undefined;
-  return read;
-}
-
-function isTitle(word: string): boolean {
-  return PERSON_TITLES.some((title) => word.endsWith(title) || title.startsWith(word));
-}
-
-function readChineseName(tokens: Token[], at: number): { name: string; next: number } | undefined {
-  const token = tokens[at]!;
-  const surname = surnameLength(token.word);
-  if (surname === 0) return undefined;
-  const isName = (word: string) => /^\p{Script=Han}+$/u.test(word) && ![...word].some(isStopChar);
-  const length = token.word.length;
-  if (
-    length > surname &&
-    length <= surname + 2 &&
-    /^(nr|nrfg|nrt|x|nz|n|ns)$/.test(token.tag) &&
-    isName(token.word.slice(surname))
-  )
-    return { name: token.word, next: at + 1 };
-  if (length === surname) {
-    const given = tokens[at + 1];
-    // 韩正在北京: the name's last character read into the next word (正在).
-    if (
-      given?.word.length === 2 &&
-      /^(t|d|p|v)$/.test(given.tag) &&
-      /\p{Script=Han}/u.test(given.word.charAt(0)) &&
-      isStopChar(given.word.charAt(1))
-    )
-      return { name: token.word + given.word.charAt(0), next: at + 2 };
-    if (!given || given.word.length > 2 || NOT_NAME_TAGS.test(given.tag) || !isName(given.word)) return undefined;
-    return { name: token.word + given.word, next: at + 2 };
-  }
-  return undefined;
-}
-
-function readForeignName(tokens: Token[], at: number): { name: string; next: number } | undefined {
-  const translit = transliterationChars();
-  let name = "";
-  let next = at;
-  for (; next < tokens.length && next < at + 8; next++) {
-    const word = tokens[next]!.word;
-    const joiner = word === "·" || word === "-";
-    if (!joiner && ![...word].every((c) => translit.has(c))) break;
-    if (joiner && name === "") break;
-    name += word;
-  }
-  name = name.replace(/[·-]+$/, "");
-  if ([...name].length < 2) return undefined;
-  return { name, next };
 }
