@@ -80,6 +80,11 @@ const AFTER_FOREIGN_NAME = new Set([
 /** Tags of words that end a transliterated name. */
 const NOT_NAME_TAGS = /^(p|c|u|uj|ul|uz|ug|uv|ud|d|m|q|f|t|r|v|vd|a|ad|y|e|o)$/;
 
+/** Endings of foreign place names read like names (约翰内斯堡, 布法罗市). */
+const PLACE_ENDINGS = /[堡城港州岛湾市省县区]$/;
+/** Words jieba tags as names that are ordinary words (贺信 "letter of congratulation"). */
+const NOT_NAMES = new Set(["贺信", "贺电", "贺词", "科普", "华人", "华侨", "华裔"]);
+
 const HAN = /^\p{Script=Han}$/u;
 
 interface Read {
@@ -121,7 +126,8 @@ function readChinese(sentence: Sentence, start: number): Read | undefined {
   if (surname === 0) return undefined;
   const at = start + surname;
   const ordinary = (i: number) => i < text.length && HAN.test(text.charAt(i)) && !isStopChar(text.charAt(i));
-  if (!ordinary(at)) return undefined;
+  // 一 starts given names (陈一新) though it is no name character elsewhere.
+  if (!ordinary(at) && !(text.charAt(at) === "一" && ordinary(at + 1))) return undefined;
   const endsName = (i: number) =>
     !ordinary(i) ||
     sentence.startsWord(i, SPEECH) ||
@@ -170,7 +176,7 @@ function readForeign(sentence: Sentence, start: number): Read | undefined {
     end = token.end;
   }
   name = name.slice(0, end - start);
-  if ([...name].length < 2) return undefined;
+  if ([...name].length < 2 || [...name].some(isStopChar) || PLACE_ENDINGS.test(name)) return undefined;
   return { name, start, end, foreign: true };
 }
 
@@ -212,18 +218,38 @@ export function findPersons(tokens: Token[], text: string, places: PlaceGazettee
   const sentence = new Sentence(text, tokens);
   const names = new Map<string, string>();
   const take = (read: Read | undefined, evidence: string): boolean => {
-    if (!read || names.has(read.name) || places.forms.has(read.name) || ORGANIZATION_FORMS.has(read.name)) return false;
+    if (
+      !read ||
+      names.has(read.name) ||
+      NOT_NAMES.has(read.name) ||
+      places.forms.has(read.name) ||
+      ORGANIZATION_FORMS.has(read.name)
+    )
+      return false;
     names.set(read.name, evidence);
     return true;
   };
   for (const token of tokens) {
-    if (isTitle(token.word) || INTRODUCERS.has(token.word)) take(readAt(sentence, token.end), "title");
+    if (isTitle(token.word) || INTRODUCERS.has(token.word)) {
+      // 创始人是齐晓景: a 是 between the role and the name.
+      const after = text.charAt(token.end) === "是" ? token.end + 1 : token.end;
+      take(readAt(sentence, after), "title");
+    }
     const speech = SPEECH.some((verb) => token.word.startsWith(verb));
     if (speech || TITLES_AFTER_NAME.has(token.word)) {
       const end = text.charAt(token.start - 1) === "等" ? token.start - 1 : token.start;
       const read = readBefore(sentence, end);
       // A transliterated name before a verb needs three characters (德方表示 is no one).
-      if (read && (!speech || !read.foreign || [...read.name].length >= 3)) take(read, "verb");
+      // Nor one jieba reads as a place (在约翰内斯堡出席).
+      const placeWord = sentence.tokenStarting.get(read?.start ?? -1)?.tag === "ns";
+      if (read && (!speech || !read.foreign || ([...read.name].length >= 3 && !placeWord))) take(read, "verb");
+    }
+  }
+  // A report given (丁薛祥作总结讲话, 武增作了说明), wherever jieba cut the words.
+  for (const report of ["作了", "作总结", "作说明", "作报告", "作重要讲话", "作工作报告"]) {
+    for (let at = text.indexOf(report); at >= 0; at = text.indexOf(report, at + 1)) {
+      const read = readBefore(sentence, at);
+      if (read && !read.foreign) take(read, "verb");
     }
   }
   // Lists: a name beside a name taken, joined by 、, is a name too (赵乐际、王沪宁、蔡奇、李希出席).
