@@ -10,7 +10,11 @@ import type { EntityKind, FoundEntities } from "./types.ts";
 export function canonicalName(kind: EntityKind, name: string, corrections?: EntityCorrections): string {
   const alias = corrections?.aliases.get(name);
   if (alias) return alias;
-  if (kind === "places") return placeGazetteer().forms.get(name)?.name ?? name;
+  if (kind === "places") {
+    const gazetteer = placeGazetteer();
+    const counties = gazetteer.countyShortForms.get(name);
+    return gazetteer.forms.get(name)?.name ?? (counties?.length === 1 ? counties[0]!.name : name);
+  }
   if (kind === "organizations") return ORGANIZATION_FORMS.get(name) ?? name;
   return name;
 }

@@ -2,8 +2,9 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
 import type { EntityCorrections } from "./corrections.ts";
 import { ORGANIZATION_FORMS, ORGANIZATION_SUFFIXES, WEAK_SUFFIXES } from "./organizations.ts";
+import { jiebaDictionary } from "../script/lexicon.ts";
 import { findPersons } from "./find-persons.ts";
-import { PERSON_TITLES, transliterationChars } from "./persons.ts";
+import { PERSON_TITLES, isStopChar, transliterationChars } from "./persons.ts";
 import { placeGazetteer, type PlaceGazetteer } from "./places.ts";
 import type { EntityKind, FoundEntities, Mention } from "./types.ts";
 
@@ -27,11 +28,14 @@ export interface EntityFinder {
 const NAME_WORD_TAGS = /^(n|nz|ns|nt|nr|vn|j|l|b|an|ng|x|eng)$/;
 /** Words that start an organisation's name besides places (中国科学技术大学, 国家能源局). */
 const ORGANIZATION_STARTS = new Set(["中国", "中华", "国家", "全国", "中共", "中央", "国际", "世界", "亚洲", "国务院"]);
+const FOREIGN_PLACE = new RegExp(`[${[...transliterationChars()].join("")}]{2,7}[州市县堡]`, "gu");
+const CHINA = new Set(["中国", "中华人民共和国", "我国"]);
+
 /** Words inside company names that jieba reads as verbs (怡和控股有限公司). */
 const ORGANIZATION_VERBS = new Set(["控股", "投资", "发展", "建设", "开发", "建工", "实业", "科技"]);
 /** Dictionary bodies that name a kind of body, not one (人民政府, 上市公司). */
 const GENERIC_ORGANIZATIONS = new Set(
-  "人民政府 联合会 人大常委会 上市公司 商业银行 中央政府 特区政府 中央财政 科研院所 中医医院 信息中心 交易中心 人民代表大会 全国代表大会 中央委员会 美国大学 党和政府".split(
+  "党委政府 联邦政府 人民政府 联合会 人大常委会 上市公司 商业银行 中央政府 特区政府 中央财政 科研院所 中医医院 信息中心 交易中心 人民代表大会 全国代表大会 中央委员会 美国大学 党和政府".split(
     " ",
   ),
 );
@@ -56,7 +60,7 @@ export function createFinder(corrections?: EntityCorrections): EntityFinder {
   jieba.loadDict(Buffer.from(extra.join("\n")));
 
   const mentions = (text: string): Mention[] => {
-    const tokens = tokenize(jieba, text);
+    const tokens = tokenize(jieba, text, places);
     const found: Mention[] = [];
     const covered = new Array<boolean>(text.length).fill(false);
     const take = (mention: Mention) => {
@@ -75,7 +79,7 @@ export function createFinder(corrections?: EntityCorrections): EntityFinder {
     }
     for (const mention of findOrganizations(tokens, places)) if (free(mention.start, mention.end)) take(mention);
     for (const mention of findPersons(tokens, text, places)) if (free(mention.start, mention.end)) take(mention);
-    for (const mention of findPlaces(tokens, places)) if (free(mention.start, mention.end)) take(mention);
+    for (const mention of findPlaces(tokens, text, places)) if (free(mention.start, mention.end)) take(mention);
     const corrected = found.flatMap((mention) => {
       const name = corrections?.aliases.get(mention.name) ?? mention.name;
       return corrections?.never.has(name) || corrections?.never.has(mention.name) ? [] : [{ ...mention, name }];
@@ -100,14 +104,47 @@ export function createFinder(corrections?: EntityCorrections): EntityFinder {
 
 const TAG_OF: Record<EntityKind, string> = { persons: "nr", places: "ns", organizations: "nt" };
 
-function tokenize(jieba: Jieba, text: string): Token[] {
+/**
+ * The words of a text. A word that starts with a place and goes on with a word of its own
+ * (德国总理, 北京人民大会堂) is cut in two, so the place is seen.
+ */
+function tokenize(jieba: Jieba, text: string, places: PlaceGazetteer): Token[] {
   const tokens: Token[] = [];
+  const words = jiebaDictionary().words;
   let at = 0;
   for (const { word, tag } of jieba.tag(text, true)) {
-    tokens.push({ word, tag, start: at, end: at + word.length });
+    const place = places.forms.has(word) ? undefined : leadingPlace(word, places);
+    const rest = place ? word.slice(place.length) : "";
+    if (place && (words.has(rest) || PERSON_TITLES.includes(rest))) {
+      tokens.push({ word: place, tag: "ns", start: at, end: at + place.length });
+      tokens.push({
+        word: rest,
+        tag: ORGANIZATION_FORMS.has(rest) ? "nt" : tag,
+        start: at + place.length,
+        end: at + word.length,
+      });
+    } else tokens.push({ word, tag, start: at, end: at + word.length });
     at += word.length;
   }
   return tokens;
+}
+
+/** Whether a place the gazetteer knows is part of a name, other than the name less its ending (华盛顿 in 华盛顿州). */
+function containsPlace(name: string, places: PlaceGazetteer): boolean {
+  const stem = name.slice(0, -1);
+  for (let from = 0; from < name.length - 1; from++)
+    for (let to = from + 2; to <= name.length; to++) {
+      const part = name.slice(from, to);
+      if (part !== stem && places.forms.has(part)) return true;
+    }
+  return false;
+}
+
+function leadingPlace(word: string, places: PlaceGazetteer): string | undefined {
+  for (let length = word.length - 1; length >= 2; length--) {
+    if (places.forms.has(word.slice(0, length))) return word.slice(0, length);
+  }
+  return undefined;
 }
 
 function endsWithAny(word: string, endings: readonly string[]): string | undefined {
@@ -133,7 +170,9 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
     let first = -1;
     for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
       const before = tokens[j]!;
-      if (PERSON_TITLES.some((title) => before.word.endsWith(title))) break;
+      if (PERSON_TITLES.some((title) => before.word.endsWith(title)) || /[同和与及向对在愿将]/.test(before.word)) break;
+      // 中国全国人大 is the national body itself: 中国 stays a place of its own.
+      if (known && CHINA.has(before.word)) break;
       if (!(NAME_WORD_TAGS.test(before.tag) || ORGANIZATION_VERBS.has(before.word)) || PUNCTUATION.test(before.word))
         break;
       // A known name joins only a place before it (美国国务院, 湖南省发改委), never another body (总台央视).
@@ -166,12 +205,30 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
   return found.sort((a, b) => b.end - b.start - (a.end - a.start));
 }
 
-/** Places: the gazetteer's forms, and a county's short form right after its province or prefecture. */
-function findPlaces(tokens: Token[], places: PlaceGazetteer): Mention[] {
+/**
+ * Places: the gazetteer's forms, a county's short form right after its province or
+ * prefecture, and foreign places spelled in sounds.
+ */
+function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Mention[] {
   const found: Mention[] = [];
+  // Sounds followed by 州, 市, 县 or 堡, from the start of a word (亚利桑那州, 布法罗市).
+  const starts = new Set(tokens.map((t) => t.start));
+  for (const match of text.matchAll(FOREIGN_PLACE)) {
+    const start = match.index;
+    for (let from = start; from < start + match[0].length - 2; from++) {
+      if (!starts.has(from) || isStopChar(text.charAt(from))) continue;
+      const name = text.slice(from, start + match[0].length);
+      // 美国华盛顿州 starts at 华盛顿; 世界温州 is no place (温州 is).
+      if (containsPlace(name, places)) continue;
+      found.push({ kind: "places", name, start: from, end: from + name.length, evidence: "foreign-place" });
+      break;
+    }
+  }
   const translit = transliterationChars();
   tokens.forEach((token, i) => {
     const info = places.forms.get(token.word);
+    // 黄河保护法, 长江保护法: the name of a law, not a mention of the place.
+    if (info && /..法$/.test(tokens[i + 1]?.word ?? "")) return;
     if (info) {
       found.push({ kind: "places", name: info.name, start: token.start, end: token.end, evidence: "gazetteer" });
       return;
@@ -186,10 +243,18 @@ function findPlaces(tokens: Token[], places: PlaceGazetteer): Mention[] {
         found.push({ kind: "places", name: county.name, start: token.start, end: token.end, evidence: "county" });
       return;
     }
-    // A foreign city in jieba's dictionary (布达佩斯, 阿斯塔纳): a place word of three or
-    // more characters all spelling sounds.
-    if (token.tag === "ns" && token.word.length >= 3 && [...token.word].every((c) => translit.has(c)))
+    // A foreign place: a place word of jieba's spelling sounds (莫斯科, 柏林, 布达佩斯), or
+    // sounds followed by 州, 市, 县, 城 or 堡 (亚利桑那州, 布法罗市, 约翰内斯堡).
+    const spelled = (word: string) => [...word].every((c) => translit.has(c));
+    if (
+      token.tag === "ns" &&
+      token.word.length >= 2 &&
+      spelled(token.word) &&
+      !/[东南西北中城镇市区乡村省县山河湖海]/.test(token.word)
+    ) {
       found.push({ kind: "places", name: token.word, start: token.start, end: token.end, evidence: "foreign-place" });
+      return;
+    }
   });
   return found;
 }

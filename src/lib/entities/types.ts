@@ -26,6 +26,6 @@ export interface PlaceInfo {
   name: string;
   /** The key of the division it lies in (太原市 → 山西省), when the data says so unambiguously. */
   parent?: string;
-  /** GB/T 2260 level: province, prefecture, county; or country, region, feature. */
-  level: "province" | "prefecture" | "county" | "country" | "region" | "feature";
+  /** GB/T 2260 level: province, prefecture, county; or country, city (abroad), region, feature. */
+  level: "province" | "prefecture" | "county" | "country" | "city" | "region" | "feature";
 }
