@@ -6,6 +6,7 @@ import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { corpusSize, writeArchive, type ArchiveFacts } from "./perf/archives.ts";
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
+import { measureEntities } from "./entities.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatParts, measureParts } from "./perf/parts.ts";
 import { formatWeight, measureWeight } from "./perf/pageweight.ts";
@@ -63,6 +64,7 @@ const measure = async (size: number): Promise<string[]> => {
   site = result;
   return formatSize(result);
 };
+if (has("entities")) await section("entities", () => Promise.resolve(measureEntities()));
 if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
 const largest = sizes.at(-1);
 if (!site && (has("weight") || has("growth") || has("precompress")) && largest)

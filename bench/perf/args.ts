@@ -1,7 +1,16 @@
 import { parseArgs } from "node:util";
 
 /** The parts of the benchmark that can be run on their own. */
-export const SECTIONS = ["sizes", "scripts", "weight", "growth", "parts", "rebuild", "precompress"] as const;
+export const SECTIONS = [
+  "sizes",
+  "scripts",
+  "weight",
+  "growth",
+  "parts",
+  "rebuild",
+  "precompress",
+  "entities",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** What to run. */
@@ -33,12 +42,13 @@ what sharding would cost and what precompressing the site costs. Prints figures;
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,growth,parts,rebuild,precompress
+  --only sizes,scripts,weight,growth,parts,rebuild,precompress,entities
                          run only these sections (weight, growth and precompress use the
                          largest size's site; parts builds the largest size's archive in
                          parts, each in a process of its own, then assembles them; rebuild
                          builds it clean, adds one article and rebuilds, removes it and
-                         rebuilds; SEARCH_SHARD_PAGES applies to every build)
+                         rebuilds; SEARCH_SHARD_PAGES applies to every build;
+                         entities scores the entity finder against bench/judged/)
   --years-per-part N     years a part in the parts section (default: about four parts)
   --part 2016-2022       build only this part in the parts section, without assembling
   --keep                 keep archives and sites in bench/out/work/
