@@ -37,8 +37,14 @@ export function articleJsonLd(meta: ArticleMeta, page: PageContext): Thing {
     isPartOf: { "@type": "WebSite", name: page.siteTitle, url: page.siteUrl },
     ...(meta.url === undefined ? {} : { isBasedOn: meta.url }),
     ...(meta.topics?.length ? { keywords: meta.topics.join(", ") } : {}),
-    ...(meta.persons?.length || meta.places?.length
-      ? { mentions: [...(meta.persons ?? []).map(named("Person")), ...(meta.places ?? []).map(named("Place"))] }
+    ...(meta.persons?.length || meta.places?.length || meta.organizations?.length
+      ? {
+          mentions: [
+            ...(meta.persons ?? []).map(named("Person")),
+            ...(meta.places ?? []).map(named("Place")),
+            ...(meta.organizations ?? []).map(named("Organization")),
+          ],
+        }
       : {}),
     ...(meta.license === undefined ? {} : { license: meta.license }),
   };

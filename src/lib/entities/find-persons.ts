@@ -176,6 +176,8 @@ function readForeign(sentence: Sentence, start: number): Read | undefined {
     end = token.end;
   }
   name = name.slice(0, end - start);
+  // One common word is no name (代表风采: 风采 "elegance").
+  if (end === first.end && !NAME_TAGS.test(first.tag)) return undefined;
   if ([...name].length < 2 || [...name].some(isStopChar) || PLACE_ENDINGS.test(name)) return undefined;
   return { name, start, end, foreign: true };
 }

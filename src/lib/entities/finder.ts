@@ -171,7 +171,12 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
     let first = -1;
     for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
       const before = tokens[j]!;
-      if (PERSON_TITLES.some((title) => before.word.endsWith(title)) || /^[cp]$/.test(before.tag) || /^愿?[同和与及向对在将]$/.test(before.word)) break;
+      if (
+        PERSON_TITLES.some((title) => before.word.endsWith(title)) ||
+        /^[cp]$/.test(before.tag) ||
+        /^愿?[同和与及向对在将]$/.test(before.word)
+      )
+        break;
       // 中国全国人大 is the national body itself: 中国 stays a place of its own.
       if (known && CHINA.has(before.word)) break;
       if (!(NAME_WORD_TAGS.test(before.tag) || ORGANIZATION_VERBS.has(before.word)) || PUNCTUATION.test(before.word))

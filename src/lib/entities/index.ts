@@ -49,3 +49,5 @@ export function sharedFinder(corrections?: EntityCorrections): EntityFinder {
   if (!shared || shared.key !== corrections) shared = { key: corrections, finder: createFinder(corrections) };
   return shared.finder;
 }
+export { foundKinds, kindsToFind, withFound, withoutFound } from "./found.ts";
+export { EntityCache } from "./cache.ts";
