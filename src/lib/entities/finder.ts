@@ -41,7 +41,7 @@ const GENERIC_ORGANIZATIONS = new Set(
 );
 
 /** Words with an organisation's ending that name a role or a thing (中共中央政治局常委). */
-const NOT_ORGANIZATIONS = new Set(["常委", "政委", "编委", "纪委书记", "办公厅主任"]);
+const NOT_ORGANIZATIONS = new Set(["常委", "政委", "编委", "纪委书记", "办公厅主任", "干部", "党员干部", "全国委员会"]);
 
 export const PUNCTUATION = /^[\p{P}\p{S}\s\d]+$/u;
 
@@ -226,6 +226,7 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
       const name = text.slice(from, start + match[0].length);
       // 美国华盛顿州 starts at 华盛顿; 世界温州 is no place (温州 is).
       if (containsPlace(name, places)) continue;
+      if (/[人口城镇区乡村]/.test(name.slice(0, -1))) continue;
       found.push({ kind: "places", name, start: from, end: from + name.length, evidence: "foreign-place" });
       break;
     }

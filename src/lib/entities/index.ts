@@ -51,3 +51,4 @@ export function sharedFinder(corrections?: EntityCorrections): EntityFinder {
 }
 export { foundKinds, kindsToFind, withFound, withoutFound } from "./found.ts";
 export { EntityCache } from "./cache.ts";
+export { FoundSummary } from "./summary.ts";
