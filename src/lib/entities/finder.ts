@@ -250,7 +250,7 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
         found.push({ kind: "places", name: county.name, start: token.start, end: token.end, evidence: "county" });
       return;
     }
-    // A foreign place: a place word of jieba's spelling sounds (莫斯科, 柏林, 布达佩斯), or
+    // A foreign place: a place word of three or more of jieba's spelling sounds (莫斯科, 布达佩斯), or
     // sounds followed by 州, 市, 县, 城 or 堡 (亚利桑那州, 布法罗市, 约翰内斯堡).
     const spelled = (word: string) => [...word].every((c) => translit.has(c));
     if (

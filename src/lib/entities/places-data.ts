@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import data from "./data/places.json" with { type: "json" };
 
 /** The generated place data (src/lib/entities/data/places.json, npm run data:places). */
 export interface PlacesFile {
@@ -9,10 +9,7 @@ export interface PlacesFile {
   countries: string[];
 }
 
-let cached: PlacesFile | undefined;
-
-/** The generated place data, read once per process. */
+/** The generated place data (imported, so that bundled pages carry it). */
 export function placesFile(): PlacesFile {
-  cached ??= JSON.parse(readFileSync(new URL("./data/places.json", import.meta.url), "utf8")) as PlacesFile;
-  return cached;
+  return data as PlacesFile;
 }
