@@ -250,12 +250,13 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
         found.push({ kind: "places", name: county.name, start: token.start, end: token.end, evidence: "county" });
       return;
     }
-    // A foreign place: a place word of three or more of jieba's spelling sounds (莫斯科, 布达佩斯), or
-    // sounds followed by 州, 市, 县, 城 or 堡 (亚利桑那州, 布法罗市, 约翰内斯堡).
+    // A foreign place: a place word of three or more of jieba's spelling sounds (莫斯科,
+    // 布达佩斯; two-character ones, such as 扎根, are too often words). Sounds followed by
+    // 州, 市, 县 or 堡 are found above (亚利桑那州, 布法罗市).
     const spelled = (word: string) => [...word].every((c) => translit.has(c));
     if (
       token.tag === "ns" &&
-      token.word.length >= 2 &&
+      token.word.length >= 3 &&
       spelled(token.word) &&
       !/[东南西北中城镇市区乡村省县山河湖海]/.test(token.word)
     ) {
