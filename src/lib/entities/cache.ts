@@ -16,6 +16,7 @@ interface CacheFile {
 export class EntityCache {
   private readonly used = new Map<string, FoundEntities>();
   private hits = 0;
+  private misses = 0;
 
   private constructor(
     private readonly file: string,
@@ -39,14 +40,17 @@ export class EntityCache {
   get(key: string, find: () => FoundEntities): FoundEntities {
     let found = this.used.get(key) ?? this.entries.get(key);
     if (found) this.hits++;
-    found ??= find();
+    else {
+      this.misses++;
+      found = find();
+    }
     this.used.set(key, found);
     return found;
   }
 
   /** How many bodies came from the cache and how many were read. */
   counts(): { cached: number; read: number } {
-    return { cached: this.hits, read: this.used.size - Math.min(this.hits, this.used.size) };
+    return { cached: this.hits, read: this.misses };
   }
 
   /** Writes the entries this build used. */
