@@ -29,6 +29,8 @@ const NAME_WORD_TAGS = /^(n|nz|ns|nt|nr|vn|j|l|b|an|ng|x|eng)$/;
 /** Words that start an organisation's name besides places (中国科学技术大学, 国家能源局). */
 const ORGANIZATION_STARTS = new Set(["中国", "中华", "国家", "全国", "中共", "中央", "国际", "世界", "亚洲", "国务院"]);
 const FOREIGN_PLACE = new RegExp(`[${[...transliterationChars()].join("")}]{2,7}[州市县堡]`, "gu");
+/** Endings of towns and streets below county level (villages and communities are too many to page). */
+const LOCAL_PLACE = /(镇|乡|街道)$/u;
 const CHINA = new Set(["中国", "中华人民共和国", "我国"]);
 
 /** Words inside company names that jieba reads as verbs (怡和控股有限公司). */
@@ -234,6 +236,20 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
   const translit = transliterationChars();
   tokens.forEach((token, i) => {
     const info = places.forms.get(token.word);
+    // A town or street right after its county or prefecture (鹿城区南郊街道, 河津市清涧街道).
+    if (info && (info.level === "prefecture" || info.level === "county")) {
+      let name = "";
+      for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+        const next = tokens[j]!;
+        if (!/^\p{Script=Han}+$/u.test(next.word) || places.forms.has(next.word)) break;
+        name += next.word;
+        if (name.length > 7) break;
+        if (LOCAL_PLACE.test(name) && name.length >= 3) {
+          found.push({ kind: "places", name, start: tokens[i + 1]!.start, end: next.end, evidence: "local-place" });
+          break;
+        }
+      }
+    }
     // 黄河保护法, 长江保护法: the name of a law, not a mention of the place.
     if (info && /..法$/.test(tokens[i + 1]?.word ?? "")) return;
     if (info) {

@@ -12,6 +12,7 @@ const CERTAINTY: Record<string, number> = {
   suffix: 1,
   list: 1,
   "foreign-place": 1,
+  "local-place": 1,
 };
 
 const KIND_LABEL: Record<EntityKind, string> = { persons: "people", places: "places", organizations: "organisations" };

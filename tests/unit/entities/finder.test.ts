@@ -64,6 +64,10 @@ describe("places", () => {
     expect(find("在山西河津，麦田返青。").places).toEqual(["山西省", "河津市"]);
   });
 
+  it("takes a town or street right after its county", () => {
+    expect(find("浙江省温州市鹿城区南郊街道的居民。").places).toEqual(["浙江省", "温州市", "鹿城区", "南郊街道"]);
+  });
+
   it("does not take a place inside an organisation's name", () => {
     const found = find("河南省人民政府和中国科学技术大学签署协议。");
     expect(found.places).toEqual([]);
