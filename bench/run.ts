@@ -8,6 +8,7 @@ import { corpusSize, writeArchive, type ArchiveFacts } from "./perf/archives.ts"
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
 import { formatChunks, measureChunks } from "./perf/chunks.ts";
 import { formatDev, measureDev } from "./perf/dev.ts";
+import { measureEntities } from "./entities.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatFirstSearches, measureFirstSearches } from "./perf/first-search.ts";
 import { launchBrowser } from "../tests/e2e/support/browser.ts";
@@ -71,6 +72,7 @@ const measure = async (size: number): Promise<string[]> => {
   site = result;
   return formatSize(result);
 };
+if (has("entities")) await section("entities", () => Promise.resolve(measureEntities()));
 if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
 const largest = sizes.at(-1);
 if (!site && (has("weight") || has("phone") || has("chunks") || has("growth") || has("precompress")) && largest)

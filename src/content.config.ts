@@ -9,6 +9,19 @@ import { z } from "zod";
 import { formatProblems, loadArchive } from "./lib/article/load.ts";
 import { readBeforeFrom, readerVersion, readRecord, type ReadRecord } from "./lib/article/read-record.ts";
 import { articleSchema, type ArticleMeta } from "./lib/article/schema.ts";
+import {
+  ENTITY_KINDS,
+  EntityCache,
+  entityCorrectionsPath,
+  findInArticle,
+  kindsToFind,
+  loadEntityCorrections,
+  sharedFinder,
+  withFound,
+  withoutFound,
+} from "./lib/entities/index.ts";
+import { createConverter } from "./lib/script/converter.ts";
+import { TO_HANS } from "./lib/script/direction.ts";
 import { readBuildRecord } from "./lib/site/build-record.ts";
 import { archiveDir } from "./lib/site/config.ts";
 import { contentHash } from "./lib/sources/text.ts";
@@ -16,8 +29,34 @@ import { contentHash } from "./lib/sources/text.ts";
 /** The file in Astro's cache folder recording which file gave which article in the last build. */
 const READ_RECORD = "article-files.json";
 
-/** Fields the store adds to an article's front matter. */
+/** The file in Astro's cache folder keeping the names found in each body. */
+const ENTITY_CACHE = "entities.json";
+
+/** Fields the store adds to an article's front matter (and `found`, with the names found). */
 const ADDED_FIELDS = ["file", "attachments", "bodyHash", "contentHash"] as const;
+
+/**
+ * What the names found in a body depend on besides the body: the finder's code and data,
+ * the conversion code it reads Traditional text with, the locked library versions (jieba's
+ * dictionary) and the archive's corrections file.
+ */
+function finderVersion(root: URL, corrections: string): string {
+  const sources = import.meta.glob<string>(
+    ["./lib/entities/**/*.ts", "./lib/entities/data/*.json", "./lib/script/*.ts"],
+    {
+      query: "?raw",
+      import: "default",
+      eager: true,
+    },
+  );
+  let lockfile = "";
+  try {
+    lockfile = readFileSync(new URL("package-lock.json", root), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  return hash(JSON.stringify({ sources, lockfile, corrections }));
+}
 
 /**
  * The code that reads and checks an article file, and the locked versions of the libraries
@@ -50,7 +89,7 @@ async function loadArticles({ store, logger, config }: LoaderContext): Promise<v
     if (!entry) return undefined;
     const data: Record<string, unknown> = { ...entry.data };
     for (const field of ADDED_FIELDS) delete data[field];
-    return data as unknown as ArticleMeta;
+    return withoutFound(data) as unknown as ArticleMeta;
   };
   const {
     articles: loaded,
@@ -67,18 +106,45 @@ async function loadArticles({ store, logger, config }: LoaderContext): Promise<v
     error.stack = "";
     throw error;
   }
+  // Names are found in the text of articles whose front matter lists none.
+  const correctionsFile = entityCorrectionsPath(archiveDir());
+  let correctionsText = "";
+  try {
+    correctionsText = readFileSync(correctionsFile, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const toHans = createConverter(TO_HANS);
+  const corrections = loadEntityCorrections(correctionsFile, (text) => toHans.convert(text));
+  const cache = await EntityCache.open(
+    fileURLToPath(new URL(ENTITY_CACHE, config.cacheDir)),
+    finderVersion(config.root, correctionsText),
+  );
   const ids = new Set(loaded.map((article) => article.meta.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const { meta, body, file, attachments } of loaded) {
     const bodyHash = hash(body);
+    const found =
+      kindsToFind(meta).length === 0
+        ? undefined
+        : cache.get(`${bodyHash} ${meta.script}`, () =>
+            findInArticle(sharedFinder(corrections), body, meta.script, corrections),
+          );
+    const data = found ? withFound(meta, found) : meta;
+    const names = JSON.stringify(ENTITY_KINDS.map((kind) => data[kind]));
     // Unchanged entries are left as they are, so the store is written again only for what changed.
-    const digest = hash(`${reader} ${file} ${identities.get(file)} ${bodyHash} ${JSON.stringify(attachments)}`);
-    store.set({ id: meta.id, data: { ...meta, file, attachments, bodyHash, contentHash: contentHash(body) }, digest });
+    const digest = hash(
+      `${reader} ${file} ${identities.get(file)} ${bodyHash} ${JSON.stringify(attachments)} ${names}`,
+    );
+    store.set({ id: meta.id, data: { ...data, file, attachments, bodyHash, contentHash: contentHash(body) }, digest });
   }
+  await cache.save();
+  const { cached, read } = cache.counts();
   await mkdir(path.dirname(recordFile), { recursive: true });
   await writeFile(recordFile, JSON.stringify(readRecord(reader, loaded, identities)));
   logger.info(
-    `${loaded.length} articles loaded (${loaded.length - reused} read, ${reused} unchanged since the last build)`,
+    `${loaded.length} articles loaded (${loaded.length - reused} read, ${reused} unchanged since the last build); ` +
+      `names found in ${cached + read} bodies (${read} read, ${cached} from the cache)`,
   );
 }
 
@@ -148,6 +214,8 @@ const articles = defineCollection({
     bodyHash: z.string(),
     /** The content hash of the archived text, shown as provenance (src/lib/sources/text.ts). */
     contentHash: z.string(),
+    /** Which of persons, places and organizations were found in the text (the front matter lists none). */
+    found: z.array(z.enum(ENTITY_KINDS)).optional(),
   }),
 });
 

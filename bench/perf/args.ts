@@ -14,6 +14,7 @@ export const SECTIONS = [
   "references",
   "sources",
   "dev",
+  "entities",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -48,7 +49,7 @@ references are linked (on bench/judged/references.jsonl), and how npm run source
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,phone,chunks,growth,parts,rebuild,precompress,references,sources,dev
+  --only sizes,scripts,weight,phone,chunks,growth,parts,rebuild,precompress,references,sources,dev,entities
                          run only these sections (weight, phone, chunks, growth and precompress
                          use the largest size's site; phone times first searches on Slow and Fast
                          4G; chunks indexes the site again with each word-chunk size, as one
@@ -60,7 +61,8 @@ references are linked (on bench/judged/references.jsonl), and how npm run source
                          scores the links made from 《》 titles on the judged set; sources
                          checks 10,000 articles on 20 local sites answering after 50 ms; dev
                          starts npm run dev on the largest size's archive, opens article pages
-                         in both scripts and edits one article)
+                         in both scripts and edits one article; entities scores the entity
+                         finder against bench/judged/)
   --years-per-part N     years a part in the parts section (default: about four parts)
   --part 2016-2022       build only this part in the parts section, without assembling
   --keep                 keep archives and sites in bench/out/work/

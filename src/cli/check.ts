@@ -2,19 +2,30 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatProblems, loadArchive, type LoadedArticle } from "../lib/article/load.ts";
+import {
+  entityCorrectionsPath,
+  FoundSummary,
+  kindsToFind,
+  loadEntityCorrections,
+  NO_CORRECTIONS,
+  plainText,
+  sharedFinder,
+} from "../lib/entities/index.ts";
 import { otherScript } from "../i18n/strings.ts";
 import { converterFor } from "../lib/article/view.ts";
 import { loadSiteConfig } from "../lib/site/config.ts";
 import { sourcesProblems } from "../lib/sources/validate.ts";
 import {
   ArchiveAmbiguities,
+  createConverter,
+  TO_HANS,
   formatAmbiguityReport,
   reportableMarkdown,
   reportAmbiguities,
   type Converter,
 } from "../lib/script/index.ts";
 
-const HELP = `Usage: npm run check -- [--archive <dir>] [--quiet] [--no-conversion] [--conversion-detail] [--top <n>]
+const HELP = `Usage: npm run check -- [--archive <dir>] [--quiet] [--no-conversion] [--no-entities] [--conversion-detail] [--top <n>]
 
 Checks every article in the archive and lists every problem at once:
 empty, binary or cut-off files and files not UTF-8, unfinished writes
@@ -33,11 +44,17 @@ example, most places first, and the learned words, names and rules that
 fired, so that rules can be added; see docs/conversion.md. This report is
 advice and does not fail the check.
 
+Last it summarises the people, places and organisations the build will find
+in the text of articles whose front matter lists none, in a few lines, the
+least certain names first; see docs/entities.md. A bad entities.yaml is a
+problem.
+
 Options:
   --archive <dir>       the archive folder (default: $ARCHIVE_DIR or ./content)
   --quiet               print the summary line only (the exit status still says
                         whether anything is wrong)
   --no-conversion       skip the conversion report
+  --no-entities         skip the summary of names found in the text
   --conversion-detail   instead, every ambiguous character of every article, in context
   --top <n>             phrases and firings listed in the archive report (default 100)
   -h, --help            show this help`;
@@ -64,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
         archive: { type: "string" },
         quiet: { type: "boolean", default: false },
         conversion: { type: "boolean", default: true },
+        entities: { type: "boolean", default: true },
         "conversion-detail": { type: "boolean", default: false },
         top: { type: "string", default: "100" },
         help: { type: "boolean", short: "h" },
@@ -110,6 +128,25 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     if (!detail) console.log(`${archiveReport.format(Math.max(1, Number(values.top) || 100))}\n`);
+  }
+  let corrections = NO_CORRECTIONS;
+  try {
+    const toHans = createConverter(TO_HANS);
+    corrections = loadEntityCorrections(entityCorrectionsPath(dir), (text) => toHans.convert(text));
+  } catch (error) {
+    setupProblems.push((error as Error).message);
+  }
+  if (values.entities && !values.quiet) {
+    const finder = sharedFinder(corrections);
+    const toHans = createConverter(TO_HANS);
+    const summary = new FoundSummary();
+    for (const { meta, body } of articles) {
+      const kinds = kindsToFind(meta);
+      if (kinds.length === 0) continue;
+      const text = plainText(body);
+      summary.add(meta.id, finder.mentions(meta.script === "hant" ? toHans.convert(text) : text), kinds);
+    }
+    console.log(`${summary.format()}\n`);
   }
   if (!values.quiet) {
     for (const problem of new Set(setupProblems)) console.error(problem);

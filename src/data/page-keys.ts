@@ -1,3 +1,6 @@
+import { facetValues } from "../lib/browse/facets.ts";
+import { nameKey } from "../lib/browse/keys.ts";
+import { foundKinds } from "../lib/entities/found.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ArticleMeta, Script } from "../lib/article/schema.ts";
@@ -52,6 +55,12 @@ export async function articleCacheKey(article: ArticleMeta & { bodyHash: string 
       captures: sources.captures(article.id).map((capture) => [capture.captured, capture.sha256]),
     },
     linked: linkedArticles({ index, chains }, article.id),
+    namePages: foundKinds(article).flatMap((kind) =>
+      facetValues(article, kind)
+        .map((name) => nameKey(name))
+        .filter((key) => index.group(kind, key) !== undefined)
+        .map((key) => `${kind}/${key}`),
+    ),
   });
 }
 

@@ -27,7 +27,8 @@ beforeAll(() => {
   if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
 
   // An article arrives (the newest), one is corrected (title and body), one is withdrawn:
-  // all in the last third of the archive, so the first search shards stay as they were.
+  // all at the newest end of the archive, so the first search shards stay as they were (names
+  // found in the text relate articles up to twelve apart, whose pages change with them).
   const newest = articles.at(-1) as XwlbArticle;
   added = "2030-01-01-01";
   const source = readFileSync(path.join(archive, newest.file), "utf8");
@@ -39,13 +40,14 @@ beforeAll(() => {
       .replace(/^date: .*$/m, "date: 2030-01-01")
       .replace(/^title: .*$/m, "title: 新到的文章"),
   );
-  edited = articles[30] as XwlbArticle;
+  edited = articles[33] as XwlbArticle;
   const text = readFileSync(path.join(archive, edited.file), "utf8");
   writeFileSync(
     path.join(archive, edited.file),
-    text.replace(/^title: .*$/m, "title: 更正后的标题").replace(/<p>/, "<p>更正后的第一段。</p><p>"),
+    // The correction names someone the article did not name before, and no other article names.
+    text.replace(/^title: .*$/m, "title: 更正后的标题").replace(/<p>/, "<p>更正后的第一段。巴西总统卢拉出席。</p><p>"),
   );
-  deleted = articles[27] as XwlbArticle;
+  deleted = articles[31] as XwlbArticle;
   rmSync(path.join(archive, deleted.file));
 
   rebuilt = buildSite(archive, place);
@@ -75,6 +77,8 @@ describe("rebuilding after the archive changed", () => {
     expect(rebuilt.output).toContain(
       `${ARTICLES} articles loaded (2 read, ${ARTICLES - 2} unchanged since the last build)`,
     );
+    // Names are found again only in the edited body: the added one repeats a body already read.
+    expect(rebuilt.output).toContain(`names found in ${ARTICLES} bodies (1 read, ${ARTICLES - 1} from the cache)`);
     expect(rebuilt.output).toMatch(/download files of \d+ articles written in [\d.]+ s \(([1-9]\d*) kept/);
     expect(rebuilt.output).toMatch(/search index: .*\(([1-9]\d*) of \d+ shard\(s\) reused\)/);
   });
@@ -126,4 +130,25 @@ describe("rebuilding with the cache kept and the site folder made afresh (a CI r
     const [a, b] = await Promise.all([folderHashes(nextRun.outDir), folderHashes(fresh.outDir)]);
     expect(Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file])).toEqual([]);
   }, 300_000);
+});
+
+describe("names found in the text", () => {
+  const page = (result: BuildResult, id: string) =>
+    readFileSync(path.join(result.outDir, "zh-hans/articles", id, "index.html"), "utf8");
+
+  it("marks the people found in an article whose front matter lists none, and gives a person found twice a page", () => {
+    const html = page(clean, (articles[0] as XwlbArticle).id);
+    expect(html).toMatch(
+      /<tr data-found[^>]*><th scope="row"[^>]*>人物<\/th>\s*<td[^>]*>[^<]*习近平[^<]*<span class="found-mark"[^>]*>（自动识别）/,
+    );
+    const personPage = path.join(clean.outDir, "zh-hans/browse/persons/习近平/index.html");
+    expect(readFileSync(personPage, "utf8")).toContain("人物：习近平");
+  });
+
+  it("shows who an edit newly names after a rebuild", () => {
+    expect(page(rebuilt, edited.id)).toMatch(
+      /<tr data-found[^>]*><th scope="row"[^>]*>人物<\/th>\s*<td[^>]*>[^<]*卢拉/,
+    );
+    expect(edited.html).not.toContain("卢拉");
+  });
 });

@@ -42,6 +42,7 @@ export const FIELDS = {
   topics: { label: "主題詞", expected: "a list of topics, such as [脫貧攻堅, 鄉村振興]" },
   persons: { label: "人物", expected: "a list of people named in the article, such as [樓陽生, 林武]" },
   places: { label: "地點", expected: "a list of places, such as [山西省, 太原市]" },
+  organizations: { label: "機構", expected: "a list of organisations, such as [國務院, 世界衛生組織]" },
   document_number: { label: "發文字號", expected: "the document number as text, such as 國發〔2020〕1號" },
   issuers: { label: "發文機關", expected: "a list of issuing bodies, such as [國務院]" },
   document_type: { label: "公文種類", expected: "the document type as text, such as 通知, 意見, 決定" },

@@ -74,6 +74,7 @@ export const articleSchema = z.strictObject({
   topics: names("topics").optional(),
   persons: names("persons").optional(),
   places: names("places").optional(),
+  organizations: names("organizations").optional(),
   document_number: text("document_number").optional(),
   issuers: names("issuers").optional(),
   document_type: text("document_type").optional(),

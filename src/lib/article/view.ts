@@ -35,12 +35,16 @@ function readSiteRules(contentDir: string): ConversionRules {
 
 /**
  * The names an article's conversion writes as names (Converter.withNames): the people
- * (`persons`, `authors`) and places its front matter lists, in the article's script.
- * Names found in the text are to be added here, so that every page, feed and export
- * converts them the same way.
+ * (`persons`, `authors`), places and organisations of its record, in the article's script,
+ * whether its front matter lists them or they were found in its text (src/lib/entities/),
+ * so that every page, feed and export converts them the same way.
  */
 export function knownNames(meta: ArticleMeta): KnownNames {
-  return { persons: [...(meta.persons ?? []), ...(meta.authors ?? [])], places: meta.places ?? [] };
+  return {
+    persons: [...(meta.persons ?? []), ...(meta.authors ?? [])],
+    places: meta.places ?? [],
+    organizations: meta.organizations ?? [],
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ export const FACETS = [
   "sections",
   "persons",
   "places",
+  "organizations",
   "topics",
   "issuers",
   "document-types",
@@ -16,7 +17,7 @@ export const FACETS = [
 export type Facet = (typeof FACETS)[number];
 
 /** Facets that have a feed per group (the rest are narrow enough to follow through a broader feed). */
-export const FEED_FACETS: readonly Facet[] = ["sources", "sections", "persons", "topics"];
+export const FEED_FACETS: readonly Facet[] = ["sources", "sections", "persons", "places", "organizations", "topics"];
 
 /** The values an article has for a facet, as written in the given front matter (original or converted). */
 export function facetValues(meta: ArticleMeta, facet: Facet): readonly string[] {
@@ -29,6 +30,8 @@ export function facetValues(meta: ArticleMeta, facet: Facet): readonly string[] 
       return meta.persons ?? [];
     case "places":
       return meta.places ?? [];
+    case "organizations":
+      return meta.organizations ?? [];
     case "topics":
       return meta.topics ?? [];
     case "issuers":

@@ -1,6 +1,18 @@
 import type { ArticleMeta } from "../article/schema.ts";
 import { FACETS, facetValues, type Facet } from "./facets.ts";
+import { foundKinds } from "../entities/found.ts";
+import type { EntityKind } from "../entities/types.ts";
 import { canonicalName, keyOfCanonical } from "./keys.ts";
+
+/** Facets whose names the build can find in the text. */
+const FOUND_FACETS: ReadonlySet<Facet> = new Set<EntityKind>(["persons", "places", "organizations"]);
+
+/**
+ * A name only the finder gave gets a page of its own once it is found in this many
+ * articles: one mention found by a machine is too weak a reason for a page, and the
+ * browse pages stay small at scale.
+ */
+export const FOUND_GROUP_MIN_ARTICLES = 2;
 
 /** The articles sharing one value of a facet: one person, one source, one topic... */
 export interface Group {
@@ -23,12 +35,17 @@ export function groupByFacets(articles: readonly ArticleMeta[]): FacetGroups {
   const canonicalOfKey = new Map<string, string>();
   for (const facet of FACETS) {
     const groups = new Map<string, Group & { articles: ArticleMeta[] }>();
+    // Keys some article's front matter names: those groups are kept whatever their size.
+    const written = new Set<string>();
     for (const meta of articles) {
       const seen = new Set<string>();
       for (const value of facetValues(meta, facet)) {
         const canonical = canonicalName(value);
         const key = keyOfCanonical(canonical);
         const earlier = canonicalOfKey.get(key);
+        const found = FOUND_FACETS.has(facet) && foundKinds(meta).includes(facet as EntityKind);
+        // A found name never stops the build: it is left out of a group a written name holds.
+        if (earlier !== undefined && earlier !== canonical && found) continue;
         if (earlier !== undefined && earlier !== canonical) {
           throw new Error(`the names "${earlier}" and "${canonical}" both have the browse key "${key}" (${meta.id})`);
         }
@@ -41,8 +58,12 @@ export function groupByFacets(articles: readonly ArticleMeta[]): FacetGroups {
           groups.set(key, group);
         }
         group.articles.push(meta);
+        if (!found) written.add(key);
       }
     }
+    if (FOUND_FACETS.has(facet))
+      for (const [key, group] of groups)
+        if (!written.has(key) && group.articles.length < FOUND_GROUP_MIN_ARTICLES) groups.delete(key);
     result.set(facet, groups);
   }
   return result;

@@ -10,6 +10,7 @@ export const FACET_LABEL: Record<Facet, StringKey> = {
   sections: "section",
   persons: "persons",
   places: "places",
+  organizations: "organizations",
   topics: "topics",
   issuers: "issuers",
   "document-types": "documentType",

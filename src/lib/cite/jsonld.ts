@@ -50,8 +50,14 @@ export function articleJsonLd(meta: ArticleMeta, page: PageContext, provenance: 
       ? {}
       : { identifier: { "@type": "PropertyValue", propertyID: "sha256", value: contentHash } }),
     ...(meta.topics?.length ? { keywords: meta.topics.join(", ") } : {}),
-    ...(meta.persons?.length || meta.places?.length
-      ? { mentions: [...(meta.persons ?? []).map(named("Person")), ...(meta.places ?? []).map(named("Place"))] }
+    ...(meta.persons?.length || meta.places?.length || meta.organizations?.length
+      ? {
+          mentions: [
+            ...(meta.persons ?? []).map(named("Person")),
+            ...(meta.places ?? []).map(named("Place")),
+            ...(meta.organizations ?? []).map(named("Organization")),
+          ],
+        }
       : {}),
     ...(meta.license === undefined ? {} : { license: meta.license }),
   };

@@ -1,4 +1,5 @@
 import type { ArticleMeta } from "../article/schema.ts";
+import { foundKinds } from "../entities/found.ts";
 import { absoluteUrl, articlePath } from "../site/urls.ts";
 import { sourcePath } from "../browse/urls.ts";
 import type { SourceState, SourceStatus } from "../sources/status.ts";
@@ -29,6 +30,9 @@ export interface ExportRecord {
   topics: string[];
   persons: string[];
   places: string[];
+  organizations: string[];
+  /** Which of persons, places and organizations the build found in the text (the front matter lists none). */
+  found: string[];
   document_number: string | null;
   issuers: string[];
   document_type: string | null;
@@ -79,6 +83,8 @@ export const EXPORT_FIELDS = [
   "topics",
   "persons",
   "places",
+  "organizations",
+  "found",
   "document_number",
   "issuers",
   "document_type",
@@ -116,6 +122,8 @@ export function exportRecord(meta: ArticleMeta, siteUrl: string, provenance: Pro
     topics: meta.topics ?? [],
     persons: meta.persons ?? [],
     places: meta.places ?? [],
+    organizations: meta.organizations ?? [],
+    found: [...foundKinds(meta)],
     document_number: meta.document_number ?? null,
     issuers: meta.issuers ?? [],
     document_type: meta.document_type ?? null,

@@ -21,6 +21,7 @@ export const CONVERTED_LIST_FIELDS = [
   "topics",
   "persons",
   "places",
+  "organizations",
   "issuers",
 ] as const satisfies readonly (keyof ArticleMeta)[];
 

@@ -17,6 +17,8 @@ export interface ArticlePageData {
   article: unknown;
   /** The front matter of every article the page names: neighbours in time, cited, citing and related articles, other versions. */
   linked: readonly unknown[];
+  /** The names found in its text that have a page of their own (the footer links only those). */
+  namePages?: readonly string[];
 }
 
 /** The cache key of an article page: a hash of everything it shows. */

@@ -1,0 +1,275 @@
+import type { Token } from "./finder.ts";
+import { ORGANIZATION_FORMS } from "./organizations.ts";
+import { PERSON_TITLES, isStopChar, surnameLength, transliterationChars } from "./persons.ts";
+import type { PlaceGazetteer } from "./places.ts";
+import type { Mention } from "./types.ts";
+
+/** Ranks that follow a name too (习近平总书记, 栗战书委员长, 卢拉总统). */
+const TITLES_AFTER_NAME = new Set([
+  "总书记",
+  "主席",
+  "总理",
+  "总统",
+  "同志",
+  "首相",
+  "委员长",
+  "部长",
+  "书记",
+  "副主席",
+  "副总理",
+  "先生",
+  "女士",
+]);
+/** Words that introduce a name (任命陈一新为, 免去陈文清的, 致电韦斯利·西米纳). */
+const INTRODUCERS = new Set([
+  "任命",
+  "免去",
+  "接受",
+  "决定任命",
+  "提请任命",
+  "致电",
+  "致信",
+  "致函",
+  "致贺电",
+  "致贺信",
+  "会见",
+  "会晤",
+  "接见",
+]);
+/** Verbs that follow a speaker or actor (栗战书说, 朔尔茨表示, 李强主持会议). */
+const SPEECH = [
+  "表示",
+  "说",
+  "指出",
+  "强调",
+  "主持",
+  "出席",
+  "参加",
+  "会见",
+  "会谈",
+  "致辞",
+  "讲话",
+  "介绍",
+  "认为",
+  "希望",
+  "宣布",
+  "参观",
+  "陪同",
+  "看望",
+  "考察",
+  "调研",
+  "作",
+];
+/** Tags of whole words that are no name when they start with a surname (高度, 时刻, 来华). */
+const NAME_TAGS = /^(nr|nrfg|nrt|x|nz|ns|zg|j)$/;
+/** Words a transliterated name never runs into (普京贺信, 舒尤克夫妇). */
+const AFTER_FOREIGN_NAME = new Set([
+  "贺信",
+  "贺电",
+  "夫妇",
+  "夫人",
+  "一行",
+  "先生",
+  "女士",
+  "阁下",
+  "当天",
+  "当日",
+  "此前",
+  "随后",
+]);
+/** Tags of words that end a transliterated name. */
+const NOT_NAME_TAGS = /^(p|c|u|uj|ul|uz|ug|uv|ud|d|m|q|f|t|r|v|vd|a|ad|y|e|o)$/;
+
+/** Endings of foreign place names read like names (约翰内斯堡, 布法罗市). */
+const PLACE_ENDINGS = /[堡城港州岛湾市省县区]$/;
+/** Words jieba tags as names that are ordinary words (贺信 "letter of congratulation"). */
+const NOT_NAMES = new Set(["贺信", "贺电", "贺词", "科普", "华人", "华侨", "华裔"]);
+
+const HAN = /^\p{Script=Han}$/u;
+
+interface Read {
+  name: string;
+  start: number;
+  end: number;
+  foreign: boolean;
+}
+
+/** The text and its words, with lookups by character position. */
+class Sentence {
+  readonly tokenStarting = new Map<number, Token>();
+  readonly tokenEnding = new Map<number, Token>();
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+  ) {
+    for (const token of tokens) {
+      this.tokenStarting.set(token.start, token);
+      this.tokenEnding.set(token.end, token);
+    }
+  }
+  startsWord(at: number, words: Iterable<string>): boolean {
+    for (const word of words) if (this.text.startsWith(word, at)) return true;
+    return false;
+  }
+}
+
+const isTitle = (word: string) => PERSON_TITLES.some((title) => word.endsWith(title));
+
+/**
+ * A Chinese name at `start`: a surname and one or two characters. Three characters when
+ * the one after them ends a name (a function word, punctuation, a verb of speech, a title:
+ * 陈一新为, 丁薛祥作, 赵乐际委员长), else where the words end (李强主持, 习近平新时代).
+ */
+function readChinese(sentence: Sentence, start: number): Read | undefined {
+  const { text } = sentence;
+  const surname = surnameLength(text.slice(start, start + 2));
+  if (surname === 0) return undefined;
+  const at = start + surname;
+  const ordinary = (i: number) => i < text.length && HAN.test(text.charAt(i)) && !isStopChar(text.charAt(i));
+  // 一 starts given names (陈一新) though it is no name character elsewhere.
+  if (!ordinary(at) && !(text.charAt(at) === "一" && ordinary(at + 1))) return undefined;
+  const endsName = (i: number) =>
+    !ordinary(i) ||
+    sentence.startsWord(i, SPEECH) ||
+    sentence.startsWord(i, TITLES_AFTER_NAME) ||
+    sentence.startsWord(i, PERSON_TITLES);
+  let end: number | undefined;
+  if (!ordinary(at + 1) || endsName(at + 1)) end = at + 1;
+  else if (endsName(at + 2)) end = at + 2;
+  else if (sentence.tokenEnding.has(at + 1)) end = at + 1;
+  else if (sentence.tokenEnding.has(at + 2)) end = at + 2;
+  if (end === undefined) return undefined;
+  // A whole dictionary word that is no name (高度, 贺信, 来华) is not read as one.
+  const word = sentence.tokenStarting.get(start);
+  if (word && word.end === end && !NAME_TAGS.test(word.tag)) return undefined;
+  if (word && word.end > end && word.word.length >= 2 && !NAME_TAGS.test(word.tag) && word.word.length <= end - start)
+    return undefined;
+  return { name: text.slice(start, end), start, end, foreign: false };
+}
+
+/** A transliterated name starting at the word that starts at `start` (舒尤克, 韦斯利·西米纳, 迪亚斯-卡内尔). */
+function readForeign(sentence: Sentence, start: number): Read | undefined {
+  const translit = transliterationChars();
+  const first = sentence.tokenStarting.get(start);
+  if (!first) return undefined;
+  const tokens = sentence.tokens;
+  let index = tokens.indexOf(first);
+  let end = start;
+  let name = "";
+  for (let count = 0; index < tokens.length && count < 8; index++, count++) {
+    const token = tokens[index]!;
+    const joiner = token.word === "·" || token.word === "-";
+    if (joiner) {
+      if (name === "") break;
+      name += token.word;
+      continue;
+    }
+    if (AFTER_FOREIGN_NAME.has(token.word)) break;
+    if (token.word.length >= 2 && NOT_NAME_TAGS.test(token.tag)) break;
+    // A word jieba tags as a transliterated name counts whole, and so does one character before one (朔 + 尔茨).
+    const spelled =
+      token.tag === "nrt" ||
+      (token.word.length === 1 && tokens[index + 1]?.tag === "nrt") ||
+      [...token.word].every((c) => translit.has(c));
+    if (!spelled) break;
+    name += token.word;
+    end = token.end;
+  }
+  name = name.slice(0, end - start);
+  // One common word is no name (代表风采: 风采 "elegance").
+  if (end === first.end && !NAME_TAGS.test(first.tag)) return undefined;
+  if ([...name].length < 2 || [...name].some(isStopChar) || PLACE_ENDINGS.test(name)) return undefined;
+  return { name, start, end, foreign: true };
+}
+
+/** The name at `start`: the longer of its Chinese and transliterated readings. */
+function readAt(sentence: Sentence, start: number): Read | undefined {
+  const chinese = readChinese(sentence, start);
+  const foreign = readForeign(sentence, start);
+  const read = foreign && (!chinese || foreign.end > chinese.end) ? foreign : chinese;
+  if (!read) return undefined;
+  // Never a title, nor a name running into one (和总理, 夫人).
+  for (let i = read.start; i < read.end; i++) if (sentence.startsWord(i, PERSON_TITLES)) return undefined;
+  return read;
+}
+
+/** The name that ends at `end`, starting where a name can start (after punctuation, a title, a function word). */
+function readBefore(sentence: Sentence, end: number): Read | undefined {
+  let best: Read | undefined;
+  for (let start = end - 2; start >= Math.max(0, end - 12); start--) {
+    const read = readAt(sentence, start);
+    if (!read || read.end !== end) continue;
+    if (read.foreign && !sentence.tokenStarting.has(start)) continue;
+    const before = sentence.tokenEnding.get(start);
+    const boundary =
+      start === 0 ||
+      !HAN.test(sentence.text.charAt(start - 1)) ||
+      (before && (isTitle(before.word) || NOT_NAME_TAGS.test(before.tag) || INTRODUCERS.has(before.word)));
+    if (boundary && (!best || read.start < best.start)) best = read;
+    if (!read.foreign && start < end - 4) break;
+  }
+  return best;
+}
+
+/**
+ * People: a full name after a title or role (国务院总理李强), before a rank or a verb of
+ * speech (习近平总书记, 朔尔茨表示), after 任命/免去/致电, and every name in a list joined by
+ * 、 one of whose names is taken. Every later mention of a name taken counts.
+ */
+export function findPersons(tokens: Token[], text: string, places: PlaceGazetteer): Mention[] {
+  const sentence = new Sentence(text, tokens);
+  const names = new Map<string, string>();
+  const take = (read: Read | undefined, evidence: string): boolean => {
+    if (
+      !read ||
+      names.has(read.name) ||
+      NOT_NAMES.has(read.name) ||
+      places.forms.has(read.name) ||
+      ORGANIZATION_FORMS.has(read.name)
+    )
+      return false;
+    names.set(read.name, evidence);
+    return true;
+  };
+  for (const token of tokens) {
+    if (isTitle(token.word) || INTRODUCERS.has(token.word)) {
+      // 创始人是齐晓景: a 是 between the role and the name.
+      const after = text.charAt(token.end) === "是" ? token.end + 1 : token.end;
+      take(readAt(sentence, after), "title");
+    }
+    const speech = SPEECH.some((verb) => token.word.startsWith(verb));
+    if (speech || TITLES_AFTER_NAME.has(token.word)) {
+      const end = text.charAt(token.start - 1) === "等" ? token.start - 1 : token.start;
+      const read = readBefore(sentence, end);
+      // A transliterated name before a verb needs three characters (德方表示 is no one).
+      // Nor one jieba reads as a place (在约翰内斯堡出席).
+      const placeWord = sentence.tokenStarting.get(read?.start ?? -1)?.tag === "ns";
+      if (read && (!speech || !read.foreign || ([...read.name].length >= 3 && !placeWord))) take(read, "verb");
+    }
+  }
+  // A report given (丁薛祥作总结讲话, 武增作了说明), wherever jieba cut the words.
+  for (const report of ["作了", "作总结", "作说明", "作报告", "作重要讲话", "作工作报告"]) {
+    for (let at = text.indexOf(report); at >= 0; at = text.indexOf(report, at + 1)) {
+      const read = readBefore(sentence, at);
+      if (read && !read.foreign) take(read, "verb");
+    }
+  }
+  // Lists: a name beside a name taken, joined by 、, is a name too (赵乐际、王沪宁、蔡奇、李希出席).
+  for (let changed = true, rounds = 0; changed && rounds < 30; rounds++) {
+    changed = false;
+    for (let at = text.indexOf("、"); at >= 0; at = text.indexOf("、", at + 1)) {
+      const left = readBefore(sentence, at);
+      const right = readAt(sentence, at + 1);
+      if (!left || !right || left.foreign !== right.foreign) continue;
+      if (names.has(left.name) && take(right, "list")) changed = true;
+      if (names.has(right.name) && take(left, "list")) changed = true;
+    }
+  }
+  const found: Mention[] = [];
+  for (const [name, evidence] of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      found.push({ kind: "persons", name, start: at, end: at + name.length, evidence });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,284 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict";
+import type { EntityCorrections } from "./corrections.ts";
+import { ORGANIZATION_FORMS, ORGANIZATION_SUFFIXES, WEAK_SUFFIXES } from "./organizations.ts";
+import { jiebaDictionary } from "../script/lexicon.ts";
+import { findPersons } from "./find-persons.ts";
+import { PERSON_TITLES, isStopChar, transliterationChars } from "./persons.ts";
+import { placeGazetteer, type PlaceGazetteer } from "./places.ts";
+import type { EntityKind, FoundEntities, Mention } from "./types.ts";
+
+/** A word of the segmented text, with its part-of-speech tag and its place in the text. */
+export interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/** Finds people, places and organisations in Simplified text. */
+export interface EntityFinder {
+  /** The names in a text, each kind in the order of first appearance. */
+  find(text: string): FoundEntities;
+  /** Every mention the finder took, with what made it take it. */
+  mentions(text: string): Mention[];
+}
+
+/** Tags that a word inside an organisation's name may carry (nouns, names, abbreviations). */
+const NAME_WORD_TAGS = /^(n|nz|ns|nt|nr|vn|j|l|b|an|ng|x|eng)$/;
+/** Words that start an organisation's name besides places (中国科学技术大学, 国家能源局). */
+const ORGANIZATION_STARTS = new Set(["中国", "中华", "国家", "全国", "中共", "中央", "国际", "世界", "亚洲", "国务院"]);
+const FOREIGN_PLACE = new RegExp(`[${[...transliterationChars()].join("")}]{2,7}[州市县堡]`, "gu");
+/** Endings of towns and streets below county level (villages and communities are too many to page). */
+const LOCAL_PLACE = /(镇|乡|街道)$/u;
+const CHINA = new Set(["中国", "中华人民共和国", "我国"]);
+
+/** Words inside company names that jieba reads as verbs (怡和控股有限公司). */
+const ORGANIZATION_VERBS = new Set(["控股", "投资", "发展", "建设", "开发", "建工", "实业", "科技"]);
+/** Dictionary bodies that name a kind of body, not one (人民政府, 上市公司). */
+const GENERIC_ORGANIZATIONS = new Set(
+  "党委政府 联邦政府 人民政府 联合会 人大常委会 上市公司 商业银行 中央政府 特区政府 中央财政 科研院所 中医医院 信息中心 交易中心 人民代表大会 全国代表大会 中央委员会 美国大学 党和政府".split(
+    " ",
+  ),
+);
+
+/** Words with an organisation's ending that name a role or a thing (中共中央政治局常委). */
+const NOT_ORGANIZATIONS = new Set(["常委", "政委", "编委", "纪委书记", "办公厅主任", "干部", "党员干部", "全国委员会"]);
+
+export const PUNCTUATION = /^[\p{P}\p{S}\s\d]+$/u;
+
+/** Builds a finder; corrections (content/entities.yaml) apply to everything it finds. */
+export function createFinder(corrections?: EntityCorrections): EntityFinder {
+  const places = placeGazetteer();
+  const jieba = Jieba.withDict(dict);
+  // The finder's own names as words of the segmenter, so 太原市 or 国家发展改革委 is one word.
+  const extra: string[] = [];
+  for (const form of places.forms.keys()) extra.push(`${form} 1000 ns`);
+  for (const short of places.countyShortForms.keys()) extra.push(`${short} 50 ns`);
+  for (const form of ORGANIZATION_FORMS.keys()) extra.push(`${form} 1000 nt`);
+  for (const title of PERSON_TITLES) extra.push(`${title} 1000 n`);
+  for (const { name, kind } of corrections?.always ?? []) extra.push(`${name} 2000 ${TAG_OF[kind]}`);
+  for (const alias of corrections?.aliases.keys() ?? []) extra.push(`${alias} 2000 nz`);
+  jieba.loadDict(Buffer.from(extra.join("\n")));
+
+  const mentions = (text: string): Mention[] => {
+    const tokens = tokenize(jieba, text, places);
+    const found: Mention[] = [];
+    const covered = new Array<boolean>(text.length).fill(false);
+    const take = (mention: Mention) => {
+      found.push(mention);
+      for (let i = mention.start; i < mention.end; i++) covered[i] = true;
+    };
+    const free = (start: number, end: number) => {
+      for (let i = start; i < end; i++) if (covered[i]) return false;
+      return true;
+    };
+    for (const always of corrections?.always ?? []) {
+      for (let at = text.indexOf(always.name); at >= 0; at = text.indexOf(always.name, at + always.name.length)) {
+        if (free(at, at + always.name.length))
+          take({ kind: always.kind, name: always.name, start: at, end: at + always.name.length, evidence: "always" });
+      }
+    }
+    for (const mention of findOrganizations(tokens, places)) if (free(mention.start, mention.end)) take(mention);
+    for (const mention of findPersons(tokens, text, places)) if (free(mention.start, mention.end)) take(mention);
+    for (const mention of findPlaces(tokens, text, places)) if (free(mention.start, mention.end)) take(mention);
+    const corrected = found.flatMap((mention) => {
+      const written = text.slice(mention.start, mention.end);
+      const name = corrections?.aliases.get(written) ?? corrections?.aliases.get(mention.name) ?? mention.name;
+      return corrections?.never.has(name) || corrections?.never.has(mention.name) ? [] : [{ ...mention, name }];
+    });
+    return corrected.sort((a, b) => a.start - b.start);
+  };
+
+  return {
+    mentions,
+    find(text) {
+      const result: FoundEntities = { persons: [], places: [], organizations: [] };
+      const seen = new Set<string>();
+      for (const { kind, name } of mentions(text)) {
+        if (seen.has(`${kind}\u0000${name}`)) continue;
+        seen.add(`${kind}\u0000${name}`);
+        result[kind].push(name);
+      }
+      return result;
+    },
+  };
+}
+
+const TAG_OF: Record<EntityKind, string> = { persons: "nr", places: "ns", organizations: "nt" };
+
+/**
+ * The words of a text. A word that starts with a place and goes on with a word of its own
+ * (德国总理, 北京人民大会堂) is cut in two, so the place is seen.
+ */
+function tokenize(jieba: Jieba, text: string, places: PlaceGazetteer): Token[] {
+  const tokens: Token[] = [];
+  const words = jiebaDictionary().words;
+  let at = 0;
+  for (const { word, tag } of jieba.tag(text, true)) {
+    const place = places.forms.has(word) ? undefined : leadingPlace(word, places);
+    const rest = place ? word.slice(place.length) : "";
+    if (place && (words.has(rest) || PERSON_TITLES.includes(rest))) {
+      tokens.push({ word: place, tag: "ns", start: at, end: at + place.length });
+      tokens.push({
+        word: rest,
+        tag: ORGANIZATION_FORMS.has(rest) ? "nt" : tag,
+        start: at + place.length,
+        end: at + word.length,
+      });
+    } else tokens.push({ word, tag, start: at, end: at + word.length });
+    at += word.length;
+  }
+  return tokens;
+}
+
+/** Whether a place the gazetteer knows is part of a name, other than the name less its ending (华盛顿 in 华盛顿州). */
+function containsPlace(name: string, places: PlaceGazetteer): boolean {
+  const stem = name.slice(0, -1);
+  for (let from = 0; from < name.length - 1; from++)
+    for (let to = from + 2; to <= name.length; to++) {
+      const part = name.slice(from, to);
+      if (part !== stem && places.forms.has(part)) return true;
+    }
+  return false;
+}
+
+function leadingPlace(word: string, places: PlaceGazetteer): string | undefined {
+  for (let length = word.length - 1; length >= 2; length--) {
+    if (places.forms.has(word.slice(0, length))) return word.slice(0, length);
+  }
+  return undefined;
+}
+
+function endsWithAny(word: string, endings: readonly string[]): string | undefined {
+  return endings.find((ending) => word.endsWith(ending));
+}
+
+/** Organisations: known names and their short forms, then runs of name words with an organisation's ending. */
+function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
+  const found: Mention[] = [];
+  const isPlace = (token: Token | undefined) => token !== undefined && places.forms.has(token.word);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const known = ORGANIZATION_FORMS.get(token.word);
+    const suffix = endsWithAny(token.word, ORGANIZATION_SUFFIXES);
+    if (!known && !suffix) continue;
+    // A body in jieba's dictionary with an organisation's ending (俄罗斯国防部, 欧洲中央银行).
+    const listed = token.tag === "nt" && token.word.length >= 4 && !GENERIC_ORGANIZATIONS.has(token.word);
+    // 格局, 干部, 常委: a two-character word ending in a one-character ending is rarely a body.
+    if (!known && suffix && suffix.length === 1 && token.word.length < 3 && token.tag !== "nt") continue;
+    if (!known && NOT_ORGANIZATIONS.has(token.word)) continue;
+    // Walk back over name words to the earliest place or national prefix (河南省人民政府,
+    // 中国科学院量子信息与量子科技创新研究院 stops at 与).
+    let first = -1;
+    for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+      const before = tokens[j]!;
+      if (
+        PERSON_TITLES.some((title) => before.word.endsWith(title)) ||
+        /^[cp]$/.test(before.tag) ||
+        /^愿?[同和与及向对在将]$/.test(before.word)
+      )
+        break;
+      // 中国全国人大 is the national body itself: 中国 stays a place of its own.
+      if (known && CHINA.has(before.word)) break;
+      if (!(NAME_WORD_TAGS.test(before.tag) || ORGANIZATION_VERBS.has(before.word)) || PUNCTUATION.test(before.word))
+        break;
+      // A known name joins only a place before it (美国国务院, 湖南省发改委), never another body (总台央视).
+      if (isPlace(before) || (!known && (ORGANIZATION_STARTS.has(before.word) || ORGANIZATION_FORMS.has(before.word))))
+        first = j;
+    }
+    if (known && first < 0) {
+      found.push({ kind: "organizations", name: known, start: token.start, end: token.end, evidence: "known" });
+      continue;
+    }
+    if (listed && first < 0) {
+      found.push({
+        kind: "organizations",
+        name: token.word,
+        start: token.start,
+        end: token.end,
+        evidence: "dictionary",
+      });
+      continue;
+    }
+    if (first < 0) continue;
+    const span = tokens.slice(first, i + 1);
+    const name = span.map((t) => t.word).join("");
+    // A bare general ending right after a place (美国部, 北京中心) is no organisation.
+    if (!known && span.length === 2 && WEAK_SUFFIXES.has(token.word)) continue;
+    if (!known && token.word === suffix && span.length === 1) continue;
+    found.push({ kind: "organizations", name, start: span[0]!.start, end: token.end, evidence: "suffix" });
+  }
+  // Longest first, so a name inside a longer one is not taken twice.
+  return found.sort((a, b) => b.end - b.start - (a.end - a.start));
+}
+
+/**
+ * Places: the gazetteer's forms, a county's short form right after its province or
+ * prefecture, and foreign places spelled in sounds.
+ */
+function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Mention[] {
+  const found: Mention[] = [];
+  // Sounds followed by 州, 市, 县 or 堡, from the start of a word (亚利桑那州, 布法罗市).
+  const starts = new Set(tokens.map((t) => t.start));
+  for (const match of text.matchAll(FOREIGN_PLACE)) {
+    const start = match.index;
+    for (let from = start; from < start + match[0].length - 2; from++) {
+      if (!starts.has(from) || isStopChar(text.charAt(from))) continue;
+      const name = text.slice(from, start + match[0].length);
+      // 美国华盛顿州 starts at 华盛顿; 世界温州 is no place (温州 is).
+      if (containsPlace(name, places)) continue;
+      if (/[人口城镇区乡村]/.test(name.slice(0, -1))) continue;
+      found.push({ kind: "places", name, start: from, end: from + name.length, evidence: "foreign-place" });
+      break;
+    }
+  }
+  const translit = transliterationChars();
+  tokens.forEach((token, i) => {
+    const info = places.forms.get(token.word);
+    // A town or street right after its county or prefecture (鹿城区南郊街道, 河津市清涧街道).
+    if (info && (info.level === "prefecture" || info.level === "county")) {
+      let name = "";
+      for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+        const next = tokens[j]!;
+        if (!/^\p{Script=Han}+$/u.test(next.word) || places.forms.has(next.word)) break;
+        name += next.word;
+        if (name.length > 7) break;
+        if (LOCAL_PLACE.test(name) && name.length >= 3) {
+          found.push({ kind: "places", name, start: tokens[i + 1]!.start, end: next.end, evidence: "local-place" });
+          break;
+        }
+      }
+    }
+    // 黄河保护法, 长江保护法: the name of a law, not a mention of the place.
+    if (info && /..法$/.test(tokens[i + 1]?.word ?? "")) return;
+    if (info) {
+      found.push({ kind: "places", name: info.name, start: token.start, end: token.end, evidence: "gazetteer" });
+      return;
+    }
+    const counties = places.countyShortForms.get(token.word);
+    const before = places.forms.get(tokens[i - 1]?.word ?? "");
+    if (counties && before) {
+      const county = counties.find(
+        (c) => c.parent === before.name || places.places.get(c.parent ?? "")?.parent === before.name,
+      );
+      if (county)
+        found.push({ kind: "places", name: county.name, start: token.start, end: token.end, evidence: "county" });
+      return;
+    }
+    // A foreign place: a place word of three or more of jieba's spelling sounds (莫斯科,
+    // 布达佩斯; two-character ones, such as 扎根, are too often words). Sounds followed by
+    // 州, 市, 县 or 堡 are found above (亚利桑那州, 布法罗市).
+    const spelled = (word: string) => [...word].every((c) => translit.has(c));
+    if (
+      token.tag === "ns" &&
+      token.word.length >= 3 &&
+      spelled(token.word) &&
+      !/[东南西北中城镇市区乡村省县山河湖海]/.test(token.word)
+    ) {
+      found.push({ kind: "places", name: token.word, start: token.start, end: token.end, evidence: "foreign-place" });
+      return;
+    }
+  });
+  return found;
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import {
+  createFinder,
+  findInArticle,
+  parseEntityCorrections,
+  placeAncestors,
+} from "../../../src/lib/entities/index.ts";
+
+const finder = createFinder();
+const find = (text: string) => finder.find(text);
+
+describe("people", () => {
+  it("takes a full name after a title, and its later mentions", () => {
+    const found = find("中共中央政治局常委、国务院总理李强5月10日在安徽调研。李强首先来到中国科学院。");
+    expect(found.persons).toEqual(["李强"]);
+  });
+
+  it("takes every name of a list joined by 、", () => {
+    const found = find("李强主持会议。赵乐际、王沪宁、蔡奇、李希出席会议。丁薛祥作总结讲话。");
+    expect(found.persons).toEqual(["李强", "赵乐际", "王沪宁", "蔡奇", "李希", "丁薛祥"]);
+  });
+
+  it("takes names in appointments, whatever jieba makes of them", () => {
+    const found = find("决定免去陈文清的国家安全部部长职务，任命陈一新为国家安全部部长。");
+    expect(found.persons).toEqual(["陈文清", "陈一新"]);
+  });
+
+  it("takes foreign names after a country's title, and before a verb of speech", () => {
+    const found = find(
+      "国务院总理李强在柏林同德国总理朔尔茨共同主持第七轮中德政府磋商。朔尔茨表示，磋商机制体现了德中关系的重要性。",
+    );
+    expect(found.persons).toEqual(["李强", "朔尔茨"]);
+    expect(find("国家主席习近平致电韦斯利·西米纳，祝贺他就任密克罗尼西亚联邦总统。").persons).toEqual([
+      "习近平",
+      "韦斯利·西米纳",
+    ]);
+  });
+
+  it("never takes a bare title, a surname with a title, nor a word after a name", () => {
+    expect(find("总书记强调，要坚持稳中求进。").persons).toEqual([]);
+    expect(find("王部长说，今年粮食丰收。").persons).toEqual([]);
+    expect(find("宣读习近平主席贺信并致辞。").persons).toEqual(["习近平"]);
+  });
+
+  it("takes a name that is also a word only where it stands as a name", () => {
+    expect(find("国务院副总理汪洋出席开幕式。").persons).toEqual(["汪洋"]);
+    expect(find("洪水过后，田野一片汪洋。").persons).toEqual([]);
+  });
+});
+
+describe("places", () => {
+  it("takes 山西 and 山西省 as one place, with the place it lies in", () => {
+    expect(find("山西省太原市今年春耕提前。山西各地加快进度。").places).toEqual(["山西省", "太原市"]);
+    expect(placeAncestors("太原市")).toEqual(["山西省"]);
+    expect(placeAncestors("小店区")).toEqual(["太原市", "山西省"]);
+  });
+
+  it("takes countries, named geographic places and planned areas", () => {
+    const found = find("长江经济带和粤港澳大湾区建设，雄安新区开局良好，中国同巴西合作。");
+    expect(found.places).toEqual(["长江经济带", "粤港澳大湾区", "雄安新区", "中国", "巴西"]);
+  });
+
+  it("takes a county's short form right after its province", () => {
+    expect(find("在山西河津，麦田返青。").places).toEqual(["山西省", "河津市"]);
+  });
+
+  it("takes a town or street right after its county", () => {
+    expect(find("浙江省温州市鹿城区南郊街道的居民。").places).toEqual(["浙江省", "温州市", "鹿城区", "南郊街道"]);
+  });
+
+  it("does not take a place inside an organisation's name", () => {
+    const found = find("河南省人民政府和中国科学技术大学签署协议。");
+    expect(found.places).toEqual([]);
+    expect(found.organizations).toEqual(["河南省人民政府", "中国科学技术大学"]);
+  });
+});
+
+describe("organisations", () => {
+  it("takes a ministry's short forms as one organisation", () => {
+    const found = find("国家发展改革委表示，国家发改委将会同国家发展和改革委员会各司局推进。");
+    expect(found.organizations).toEqual(["国家发展和改革委员会"]);
+  });
+
+  it("takes international organisations, companies and universities", () => {
+    const found = find("世卫组织和联合国粮农组织发布报告，英国怡和控股有限公司与清华大学合作。");
+    expect(found.organizations).toEqual(["世界卫生组织", "联合国粮食及农业组织", "英国怡和控股有限公司", "清华大学"]);
+  });
+});
+
+describe("both scripts", () => {
+  it("finds the same names in Traditional text, given back in Traditional", () => {
+    const hans = findInArticle(finder, "国务院总理李强在山西太原会见世卫组织总干事谭德塞。", "hans");
+    const hant = findInArticle(finder, "國務院總理李強在山西太原會見世衛組織總幹事譚德塞。", "hant");
+    expect(hans.persons).toEqual(["李强", "谭德塞"]);
+    expect(hant.persons).toEqual(["李強", "譚德塞"]);
+    expect(hant.places).toEqual(["山西省", "太原市"]);
+    expect(hans.organizations).toEqual(["中华人民共和国国务院", "世界卫生组织"]);
+    expect(hant.organizations).toEqual(["中華人民共和國國務院", "世界衛生組織"]);
+  });
+});
+
+describe("corrections", () => {
+  it("applies aliases, never and always", () => {
+    const corrections = parseEntityCorrections(
+      "aliases:\n  央视: 中央广播电视总台\nnever: [央视网]\nalways:\n  organizations: [番茄公社]\n",
+      "entities.yaml",
+    );
+    const corrected = createFinder(corrections);
+    const found = corrected.find("央视网消息：番茄公社的番茄今年丰收，央视作了报道。");
+    expect(found.organizations).toEqual(["番茄公社", "中央广播电视总台"]);
+  });
+});
