@@ -11,6 +11,8 @@ import {
 } from "../script/index.ts";
 import { parseBody, treeToHtml } from "../markdown/render.ts";
 import { outline, type OutlineEntry } from "../markdown/structure.ts";
+import { blockTexts } from "../markdown/blocks.ts";
+import { articleDescription } from "./description.ts";
 import { isArticleAnchor } from "../structure/labels.ts";
 import { linkAttachments } from "../markdown/attachments.ts";
 import { attachmentPath } from "../site/urls.ts";
@@ -72,6 +74,8 @@ export interface BodyView {
   outline: OutlineEntry[];
   /** Whether the body has clauses (第X条) with anchors, which a citation can point to. */
   hasClauses: boolean;
+  /** The page's meta description: the body's first sentences, in the page's script. */
+  description: string;
 }
 
 /**
@@ -89,7 +93,13 @@ export function bodyView(
   const converter = converterFor(meta, script, contentDir);
   const tree = parsedBody(meta.id, body, attachments, converter !== undefined);
   if (converter) convertTree(tree, converter);
-  return { html: treeToHtml(tree), outline: outline(tree), hasClauses: hasClauses(tree) };
+  const title = converter ? converter.convert(meta.title) : meta.title;
+  return {
+    html: treeToHtml(tree),
+    outline: outline(tree),
+    hasClauses: hasClauses(tree),
+    description: articleDescription(blockTexts(tree), title),
+  };
 }
 
 /** The last body parsed, unconverted with its attachments linked, and what it was parsed from. */
