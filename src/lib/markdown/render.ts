@@ -7,6 +7,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { sanitizeSchema } from "./sanitize-schema.ts";
+import { keepNumbersWithUnits } from "./numbers.ts";
 import { anchorUnits } from "./structure.ts";
 
 /**
@@ -21,11 +22,17 @@ const processor = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
   .use(anchorStructure)
+  .use(numbersWithUnits)
   .freeze();
 
 /** Anchors ids after sanitising, which would prefix them (see anchorUnits). */
 function anchorStructure() {
   return anchorUnits;
+}
+
+/** Keeps numbers on one line with their unit; after sanitising, which would drop the class. */
+function numbersWithUnits() {
+  return keepNumbersWithUnits;
 }
 
 /** Parses an article body once into a sanitised HTML tree, from which every script variant is made. */
