@@ -21,7 +21,12 @@ const ENDS_AS_PROSE = /[。！？!?.；;：:，,…][」』”’）)》〉]*$/u
 const HEADLINE_LENGTH = 40;
 
 const length = (text: string): number => [...text].length;
-const squeeze = (text: string): string => text.replace(/\s+/gu, " ").trim();
+/** Spaces made one, and zero-width spaces and byte-order marks (left in copied text) removed. */
+const squeeze = (text: string): string =>
+  text
+    .replace(/[\u200b\ufeff]/gu, "")
+    .replace(/\s+/gu, " ")
+    .trim();
 const bare = (text: string): string => text.replace(/[\s\u3000]+/gu, "");
 
 /** Whether a block reads as a headline rather than prose: the title itself, or a short line not ending in punctuation. */
