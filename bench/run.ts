@@ -8,6 +8,7 @@ import { corpusSize, writeArchive, type ArchiveFacts } from "./perf/archives.ts"
 import { HELP, MEDIAN_MAX_ARTICLES, parseOptions, type BenchOptions } from "./perf/args.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatFirstSearches, measureFirstSearches } from "./perf/first-search.ts";
+import { formatLighthouse, measureLighthouse } from "./perf/lighthouse.ts";
 import { launchBrowser } from "../tests/e2e/support/browser.ts";
 import { serveSite } from "../tests/e2e/support/server.ts";
 import { precompressSite } from "../src/lib/publish/precompress.ts";
@@ -69,7 +70,7 @@ const measure = async (size: number): Promise<string[]> => {
 };
 if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
 const largest = sizes.at(-1);
-if (!site && (has("weight") || has("phone") || has("growth") || has("precompress")) && largest)
+if (!site && (has("weight") || has("phone") || has("lighthouse") || has("growth") || has("precompress")) && largest)
   await section(`${largest} articles`, () => measure(largest));
 
 if (has("scripts"))
@@ -100,6 +101,11 @@ if (kept && keptBuild && has("phone")) {
       await server.close();
     }
   });
+}
+if (kept && keptBuild && has("lighthouse")) {
+  await section("lighthouse", async () =>
+    formatLighthouse(await measureLighthouse(keptBuild.outDir, kept.archive.medianId, progress)),
+  );
 }
 if (kept && keptBuild && has("growth")) {
   const whole = { articles: kept.archive.articles, archiveDir: kept.archive.dir, build: keptBuild };

@@ -1,7 +1,17 @@
 import { parseArgs } from "node:util";
 
 /** The parts of the benchmark that can be run on their own. */
-export const SECTIONS = ["sizes", "scripts", "weight", "phone", "growth", "parts", "rebuild", "precompress"] as const;
+export const SECTIONS = [
+  "sizes",
+  "scripts",
+  "weight",
+  "phone",
+  "lighthouse",
+  "growth",
+  "parts",
+  "rebuild",
+  "precompress",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** What to run. */
@@ -33,10 +43,11 @@ what sharding would cost and what precompressing the site costs. Prints figures;
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,phone,growth,parts,rebuild,precompress
-                         run only these sections (weight, phone, growth and precompress use
-                         the largest size's site; phone times first searches on Slow and Fast
-                         4G; parts builds the largest size's archive in
+  --only sizes,scripts,weight,phone,lighthouse,growth,parts,rebuild,precompress
+                         run only these sections (weight, phone, lighthouse, growth and
+                         precompress use the largest size's site; phone times first searches
+                         on Slow and Fast 4G; lighthouse scores the home, an article, a search
+                         and the browse page in both scripts, mobile and desktop; parts builds the largest size's archive in
                          parts, each in a process of its own, then assembles them; rebuild
                          builds it clean, adds one article and rebuilds, removes it and
                          rebuilds; SEARCH_SHARD_PAGES applies to every build)
