@@ -17,7 +17,7 @@ export interface LighthouseRow {
   /** Scores from 0 to 100, by category. */
   scores: Record<(typeof CATEGORIES)[number], number>;
   cls: number;
-  /** Ids of the audits that failed (score below 0.9), for a page that does not score 100. */
+  /** Ids of the audits counting towards a score that scored below 0.9. */
   failed: string[];
 }
 
@@ -66,9 +66,16 @@ export async function measureLighthouse(
         const scores = Object.fromEntries(
           CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)]),
         ) as LighthouseRow["scores"];
-        const failed = Object.values(audits)
-          .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== "informative")
-          .map((audit) => audit.id);
+        // Only audits that count towards a score: Lighthouse's insights and advice weigh nothing.
+        const weighed = new Set(
+          CATEGORIES.flatMap((id) => categories[id]?.auditRefs ?? [])
+            .filter((ref) => ref.weight > 0)
+            .map((ref) => ref.id),
+        );
+        const failed = [...weighed].filter((id) => {
+          const score = audits[id]?.score;
+          return typeof score === "number" && score < 0.9;
+        });
         rows.push({
           page: decodeURIComponent(page),
           formFactor,
