@@ -204,6 +204,27 @@ describe.skipIf(!hasCorpus)("valid, accessible pages", () => {
     }, 300_000);
   }
 
+  it("gives citation downloads and breadcrumbs tap targets of at least 24 px", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const sizes: string[] = [];
+    for (const pathname of [`/zh-hans/articles/${LAW}/`, ...allPages().filter((each) => each.includes("/browse/"))]) {
+      await page.goto(`${server.url}${pathname}`);
+      const boxes = await page.locator(".downloads a, .breadcrumb a").evaluateAll((links) =>
+        links.map((link) => {
+          const box = link.getBoundingClientRect();
+          return { text: link.textContent ?? "", width: box.width, height: box.height };
+        }),
+      );
+      sizes.push(...boxes.map((box) => `${pathname} ${box.text}: ${box.width.toFixed(0)}×${box.height.toFixed(0)}`));
+      for (const box of boxes) {
+        expect(box.height, `${pathname} ${box.text}`).toBeGreaterThanOrEqual(24);
+        expect(box.width, `${pathname} ${box.text}`).toBeGreaterThanOrEqual(24);
+      }
+    }
+    expect(sizes.length).toBeGreaterThan(6);
+    await page.close();
+  });
+
   it("has one search landmark on every page, with a name", async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     for (const pathname of allPages()) {
