@@ -11,6 +11,7 @@ import { formatDev, measureDev } from "./perf/dev.ts";
 import { measureEntities } from "./entities.ts";
 import { formatGrowth, measureGrowth } from "./perf/growth.ts";
 import { formatFirstSearches, measureFirstSearches } from "./perf/first-search.ts";
+import { formatLighthouse, measureLighthouse } from "./perf/lighthouse.ts";
 import { launchBrowser } from "../tests/e2e/support/browser.ts";
 import { serveSite } from "../tests/e2e/support/server.ts";
 import { precompressSite } from "../src/lib/publish/precompress.ts";
@@ -75,7 +76,11 @@ const measure = async (size: number): Promise<string[]> => {
 if (has("entities")) await section("entities", () => Promise.resolve(measureEntities()));
 if (has("sizes")) for (const size of sizes) await section(`${size} articles`, () => measure(size));
 const largest = sizes.at(-1);
-if (!site && (has("weight") || has("phone") || has("chunks") || has("growth") || has("precompress")) && largest)
+if (
+  !site &&
+  (has("weight") || has("phone") || has("chunks") || has("lighthouse") || has("growth") || has("precompress")) &&
+  largest
+)
   await section(`${largest} articles`, () => measure(largest));
 
 if (has("scripts"))
@@ -119,6 +124,11 @@ if (kept && keptBuild && has("chunks")) {
       await browser.close();
     }
   });
+}
+if (kept && keptBuild && has("lighthouse")) {
+  await section("lighthouse", async () =>
+    formatLighthouse(await measureLighthouse(keptBuild.outDir, kept.archive.medianId, progress)),
+  );
 }
 if (kept && keptBuild && has("growth")) {
   const whole = { articles: kept.archive.articles, archiveDir: kept.archive.dir, build: keptBuild };

@@ -7,6 +7,7 @@ export const SECTIONS = [
   "weight",
   "phone",
   "chunks",
+  "lighthouse",
   "growth",
   "parts",
   "rebuild",
@@ -49,12 +50,14 @@ references are linked (on bench/judged/references.jsonl), and how npm run source
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,phone,chunks,growth,parts,rebuild,precompress,references,sources,dev,entities
-                         run only these sections (weight, phone, chunks, growth and precompress
-                         use the largest size's site; phone times first searches on Slow and Fast
-                         4G; chunks indexes the site again with each word-chunk size, as one
-                         index, as the build cuts it and in parts of a year, and counts the
-                         bytes first searches fetch; parts builds the largest size's archive in
+  --only sizes,scripts,weight,phone,chunks,lighthouse,growth,parts,rebuild,precompress,references,sources,dev,entities
+                         run only these sections (weight, phone, chunks, lighthouse, growth and
+                         precompress use the largest size's site; phone times first searches on
+                         Slow and Fast 4G; chunks indexes the site again with each word-chunk
+                         size, as one index, as the build cuts it and in parts of a year, and
+                         counts the bytes first searches fetch; lighthouse scores the home, an
+                         article, a search and the browse page in both scripts, mobile and
+                         desktop; parts builds the largest size's archive in
                          parts, each in a process of its own, then assembles them; rebuild
                          builds it clean, adds one article and rebuilds, removes it and
                          rebuilds; SEARCH_SHARD_PAGES applies to every build; references

@@ -5,9 +5,9 @@ import { SCRIPT_STORAGE_KEY } from "./script-switch-key.ts";
  * root page, and on articles carry the paragraph being read over to the other script.
  */
 
-/** The first paragraph not hidden above the sticky header. */
+/** The first paragraph not hidden above the window or under the sticky header. */
 function firstVisibleParagraph(): string | undefined {
-  const top = document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? 0;
+  const top = Math.max(0, document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? 0);
   const paragraphs = document.querySelectorAll<HTMLElement>(".article-body > p[id]");
   for (const paragraph of paragraphs) {
     if (paragraph.getBoundingClientRect().bottom > top) return paragraph.id;

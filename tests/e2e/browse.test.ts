@@ -205,8 +205,9 @@ describe("browsing the archive", () => {
     expect((await fetch(`${server.url}/data/cite/2024-01-05-gf0001.bib`)).status).toBe(404);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
     expect(jsonLd).toMatchObject({ "@type": "Legislation", legislationIdentifier: "國發〔2024〕1號" });
+    // Open Graph gives the page's own address, as its canonical link does.
     await expect(page.locator('meta[property="og:url"]').getAttribute("content")).resolves.toBe(
-      "https://archive.example.org/zh-hans/articles/2024-01-05-gf0001/",
+      "https://archive.example.org/zh-hant/articles/2024-01-05-gf0001/",
     );
     await page.close();
   });

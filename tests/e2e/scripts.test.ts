@@ -33,12 +33,13 @@ describe("reading in either script", () => {
     expect(await note.innerText()).toContain("机器转换");
     expect(await note.locator("a").getAttribute("href")).toBe(`/zh-hant${ARTICLE}`);
     expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(
-      `https://archive.example.org/zh-hant${ARTICLE}`,
+      `https://archive.example.org/zh-hans${ARTICLE}`,
     );
     const alternates = await page
       .locator('link[rel="alternate"][hreflang]')
       .evaluateAll((links) => links.map((link) => `${link.getAttribute("hreflang")} ${link.getAttribute("href")}`));
     expect(alternates.sort()).toEqual([
+      `x-default https://archive.example.org/zh-hant${ARTICLE}`,
       `zh-Hans https://archive.example.org/zh-hans${ARTICLE}`,
       `zh-Hant https://archive.example.org/zh-hant${ARTICLE}`,
     ]);

@@ -13,6 +13,8 @@ import {
 import { parseBody, treeToHtml } from "../markdown/render.ts";
 import type { ReferenceResolver } from "../references/types.ts";
 import { outline, type OutlineEntry } from "../markdown/structure.ts";
+import { blockTexts } from "../markdown/blocks.ts";
+import { articleDescription } from "./description.ts";
 import { isArticleAnchor } from "../structure/labels.ts";
 import { linkAttachments } from "../markdown/attachments.ts";
 import { attachmentPath } from "../site/urls.ts";
@@ -87,6 +89,8 @@ export interface BodyView {
   outline: OutlineEntry[];
   /** Whether the body has clauses (第X条) with anchors, which a citation can point to. */
   hasClauses: boolean;
+  /** The page's meta description: the body's first sentences, in the page's script. */
+  description: string;
 }
 
 /**
@@ -106,7 +110,13 @@ export function bodyView(
   const converter = converterFor(meta, script, contentDir);
   const tree = parsedBody(meta, body, attachments, converter !== undefined, references);
   if (converter) convertTree(tree, converter);
-  return { html: treeToHtml(tree), outline: outline(tree), hasClauses: hasClauses(tree) };
+  const title = converter ? converter.convert(meta.title) : meta.title;
+  return {
+    html: treeToHtml(tree),
+    outline: outline(tree),
+    hasClauses: hasClauses(tree),
+    description: articleDescription(blockTexts(tree), title),
+  };
 }
 
 /** The last body parsed, unconverted with its attachments linked, and what it was parsed from. */

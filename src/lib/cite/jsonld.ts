@@ -5,10 +5,10 @@ import type { Provenance } from "../export/records.ts";
 /** Where the page is and what it belongs to, for structured data. */
 export interface PageContext {
   script: Script;
-  /** Absolute URL of this page. */
+  /** Absolute URL of this page, which is also its canonical URL. */
   pageUrl: string;
-  /** Absolute URL of the article's page in its original script (its permanent link). */
-  canonicalUrl: string;
+  /** Absolute URL of the article's page in its original script. */
+  originalUrl: string;
   siteTitle: string;
   siteUrl: string;
 }
@@ -26,15 +26,24 @@ const named = (type: string) => (name: string) => ({ "@type": type, name });
  * Schema.org data for an article page: a NewsArticle, or for a policy document a
  * Legislation (with its number, issuing bodies, type, dates and legal force). An
  * amended document gets no legal force: schema.org has no value meaning "in force
- * as amended". `meta` is the front matter in the page's script; `provenance` adds the
+ * as amended". `meta` is the front matter in the page's script; `description` is the
+ * page's meta description. Each script's page is a work of its own (its canonical URL);
+ * a converted page names the original it was converted from. `provenance` adds the
  * content hash and the status of the original page.
  */
-export function articleJsonLd(meta: ArticleMeta, page: PageContext, provenance: Provenance = {}): Thing {
+export function articleJsonLd(
+  meta: ArticleMeta,
+  page: PageContext,
+  description: string,
+  provenance: Provenance = {},
+): Thing {
   const { contentHash, source } = provenance;
   const common: Thing = {
     "@context": "https://schema.org",
-    "@id": page.canonicalUrl,
+    "@id": page.pageUrl,
     url: page.pageUrl,
+    ...(description === "" ? {} : { description }),
+    ...(page.originalUrl === page.pageUrl ? {} : { translationOfWork: { "@id": page.originalUrl } }),
     inLanguage: page.script === "hans" ? "zh-Hans" : "zh-Hant",
     datePublished: meta.date.iso,
     isPartOf: { "@type": "WebSite", name: page.siteTitle, url: page.siteUrl },

@@ -9,7 +9,7 @@ export interface MetaProperty {
 
 /**
  * Open Graph tags for an article page (what chat apps and social sites show for a
- * shared link). `og:url` is the permanent link; the locale is zh_CN for Simplified
+ * shared link). `og:url` is the page itself, as its canonical link is; the locale is zh_CN for Simplified
  * and zh_TW for Traditional, the nearest Open Graph has to a script.
  */
 export function openGraph(meta: ArticleMeta, page: PageContext, description: string): MetaProperty[] {
@@ -17,8 +17,8 @@ export function openGraph(meta: ArticleMeta, page: PageContext, description: str
   const tags: [string, string | undefined][] = [
     ["og:type", "article"],
     ["og:title", meta.title],
-    ["og:description", description],
-    ["og:url", page.canonicalUrl],
+    ["og:description", description || undefined],
+    ["og:url", page.pageUrl],
     ["og:site_name", page.siteTitle],
     ["og:locale", locale],
     ["og:locale:alternate", locale === "zh_CN" ? "zh_TW" : "zh_CN"],

@@ -7,6 +7,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { sanitizeSchema } from "./sanitize-schema.ts";
+import { keepNumbersWithUnits } from "./numbers.ts";
 import { anchorUnits } from "./structure.ts";
 import { linkReferences } from "../references/link.ts";
 import type { CitingArticle } from "../references/find.ts";
@@ -24,11 +25,17 @@ const processor = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
   .use(anchorStructure)
+  .use(numbersWithUnits)
   .freeze();
 
 /** Anchors ids after sanitising, which would prefix them (see anchorUnits). */
 function anchorStructure() {
   return anchorUnits;
+}
+
+/** Keeps numbers on one line with their unit; after sanitising, which would drop the class. */
+function numbersWithUnits() {
+  return keepNumbersWithUnits;
 }
 
 /** What linking the document references of a body needs: the article and the archive's documents. */

@@ -1,6 +1,7 @@
 import { formatChineseDay } from "../../lib/article/display.ts";
 import { FILTER_NAMES, type FilterName, type SortOrder } from "../../lib/search/filters.ts";
 import { readSearchState, writeSearchState, type SearchState } from "../../lib/search/state.ts";
+import { readableExcerpt } from "../../lib/search/excerpt.ts";
 import { SearchClient, type ResultView, type SearchOutcome } from "./client.ts";
 
 /** Results shown at once, and added by each press of "more". */
@@ -274,7 +275,7 @@ function renderResult(view: ResultView): HTMLLIElement {
   const excerpt = document.createElement("p");
   excerpt.className = "search-result-excerpt";
   // Pagefind escapes the page text and adds only <mark> elements, so this is safe as HTML.
-  excerpt.innerHTML = view.excerpt;
+  excerpt.innerHTML = readableExcerpt(view.excerpt);
   item.append(title, meta, excerpt);
   return item;
 }

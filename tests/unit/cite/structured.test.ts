@@ -6,14 +6,14 @@ import { meta, sampleMeta, STATE_COUNCIL_NOTICE } from "../../helpers/meta.ts";
 const page = (script: "hans" | "hant", id: string, original: "hans" | "hant"): PageContext => ({
   script,
   pageUrl: `https://archive.example.org/zh-${script}/articles/${id}/`,
-  canonicalUrl: `https://archive.example.org/zh-${original}/articles/${id}/`,
+  originalUrl: `https://archive.example.org/zh-${original}/articles/${id}/`,
   siteTitle: "政策与新闻文献库",
   siteUrl: `https://archive.example.org/zh-${script}/`,
 });
 
 describe("JSON-LD", () => {
   it("describes a report as a NewsArticle with its author, outlet and section", () => {
-    const data = articleJsonLd(sampleMeta(), page("hant", "2020-03-04-1h89qg", "hant"));
+    const data = articleJsonLd(sampleMeta(), page("hant", "2020-03-04-1h89qg", "hant"), "3月3日，部署会召开。");
     expect(data).toMatchObject({
       "@context": "https://schema.org",
       "@type": "NewsArticle",
@@ -26,15 +26,18 @@ describe("JSON-LD", () => {
       sourceOrganization: { "@type": "NewsMediaOrganization", name: "山西日報" },
       publisher: { "@type": "Organization", name: "太原新聞網（太原日報報業集團）" },
       articleSection: "綜合新聞",
+      description: "3月3日，部署会召开。",
     });
+    expect(data).not.toHaveProperty("translationOfWork");
   });
 
   it("describes a policy document as Legislation with number, issuing body, type, dates and legal force", () => {
-    const data = articleJsonLd(meta(STATE_COUNCIL_NOTICE), page("hant", "2024-01-05-gf0001", "hans"));
+    const data = articleJsonLd(meta(STATE_COUNCIL_NOTICE), page("hant", "2024-01-05-gf0001", "hans"), "");
     expect(data).toMatchObject({
       "@type": "Legislation",
-      "@id": "https://archive.example.org/zh-hans/articles/2024-01-05-gf0001/",
+      "@id": "https://archive.example.org/zh-hant/articles/2024-01-05-gf0001/",
       url: "https://archive.example.org/zh-hant/articles/2024-01-05-gf0001/",
+      translationOfWork: { "@id": "https://archive.example.org/zh-hans/articles/2024-01-05-gf0001/" },
       name: "国务院关于进一步优化营商环境的通知",
       legislationIdentifier: "国发〔2024〕1号",
       legislationPassedBy: [{ "@type": "GovernmentOrganization", name: "国务院" }],
@@ -44,6 +47,7 @@ describe("JSON-LD", () => {
       legislationLegalForce: { "@id": "https://schema.org/InForce" },
     });
     expect(data).not.toHaveProperty("headline");
+    expect(data).not.toHaveProperty("description");
   });
 
   it("cannot be closed early by a title containing </script>", () => {
@@ -53,16 +57,16 @@ describe("JSON-LD", () => {
       date: "2024-01-01",
       script: "hans",
     });
-    const text = scriptSafeJson(articleJsonLd(hostile, page("hans", hostile.id, "hans")));
+    const text = scriptSafeJson(articleJsonLd(hostile, page("hans", hostile.id, "hans"), ""));
     expect(text).not.toMatch(/<\/script/i);
     expect(JSON.parse(text)).toMatchObject({ headline: "</script><script>alert(1)</script>" });
   });
 });
 
 describe("Open Graph", () => {
-  it("gives the permanent link, the script's locale, the date and one tag per topic", () => {
+  it("gives the page's own link, the script's locale, the date and one tag per topic", () => {
     const notice = meta({ ...STATE_COUNCIL_NOTICE, topics: ["营商环境", "放管服"] });
-    const tags = openGraph(notice, page("hans", notice.id, "hans"), "国发〔2024〕1号");
+    const tags = openGraph(notice, page("hans", notice.id, "hant"), "国发〔2024〕1号");
     expect(tags).toEqual([
       { property: "og:type", content: "article" },
       { property: "og:title", content: "国务院关于进一步优化营商环境的通知" },
