@@ -4,10 +4,10 @@ import iconv from "iconv-lite";
 import { Converter } from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { loadArchive } from "../../../src/lib/article/load.ts";
-import { runCli, SAMPLE, TAIYUAN, tempDir } from "./helpers.ts";
+import { runCli, SAMPLE_AS_IMPORTED, TAIYUAN, tempDir } from "./helpers.ts";
 import { hasCorpus } from "../../helpers/corpus.ts";
 
-const sample = readFileSync(SAMPLE, "utf8");
+const sample = SAMPLE_AS_IMPORTED;
 const written = (archive: string) => path.join(archive, "articles/2020/03/2020-03-04-1h89qg.md");
 const filesIn = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { onTestFinished } from "vitest";
@@ -10,6 +10,12 @@ export const ROOT = path.resolve(import.meta.dirname, "../../..");
 export { CORPUS };
 export const TAIYUAN = path.join(CORPUS, "raw/taiyuan-2020-03-04.txt");
 export const SAMPLE = path.join(ROOT, "content/articles/2020/03/2020-03-04-1h89qg.md");
+
+/**
+ * The sample article as the import writes it from the raw copy: the sample is that, with
+ * the one line its maintainer added by hand (its `license`).
+ */
+export const SAMPLE_AS_IMPORTED = readFileSync(SAMPLE, "utf8").replace(/^license: .*\n/m, "");
 
 /** A fresh temporary folder for the running test, removed when it finishes. */
 export function tempDir(): string {

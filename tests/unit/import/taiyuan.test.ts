@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { makeArticleId } from "../../../src/lib/article/ids.ts";
 import { finishDraft, idSeed } from "../../../src/lib/import/article.ts";
 import { readRawCopy } from "../../../src/lib/import/raw.ts";
-import { runCli, SAMPLE, TAIYUAN, tempDir } from "./helpers.ts";
+import { runCli, SAMPLE_AS_IMPORTED, TAIYUAN, tempDir } from "./helpers.ts";
 import { hasCorpus } from "../../helpers/corpus.ts";
 
-const sample = readFileSync(SAMPLE, "utf8");
+const sample = SAMPLE_AS_IMPORTED;
 
 describe.skipIf(!hasCorpus)("the Taiyuan raw copy", () => {
   it("imports to exactly the sample article", () => {
