@@ -138,9 +138,9 @@ async function loadArticles({ store, logger, config }: LoaderContext): Promise<v
     );
     store.set({ id: meta.id, data: { ...data, file, attachments, bodyHash, contentHash: contentHash(body) }, digest });
   }
+  await mkdir(path.dirname(recordFile), { recursive: true });
   await cache.save();
   const { cached, read } = cache.counts();
-  await mkdir(path.dirname(recordFile), { recursive: true });
   await writeFile(recordFile, JSON.stringify(readRecord(reader, loaded, identities)));
   logger.info(
     `${loaded.length} articles loaded (${loaded.length - reused} read, ${reused} unchanged since the last build); ` +
