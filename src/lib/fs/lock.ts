@@ -96,6 +96,10 @@ export function isRunning(holder: LockHolder): boolean {
     // EPERM: it runs, as another user.
     if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
   }
+  // A killed process nobody has reaped yet (a zombie: in a container whose first process does
+  // not reap orphans, it may stay one) runs no more.
+  const state = statFields(holder.pid)?.[0];
+  if (state === "Z" || state === "X") return false;
   const now = processStartField(holder.pid).processStart;
   return holder.processStart === undefined || now === undefined || now === holder.processStart;
 }
