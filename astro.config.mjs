@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
-import { loadSiteConfig } from "./src/lib/site/config.ts";
+import { archiveDir, loadSiteConfig } from "./src/lib/site/config.ts";
+import { unwatchedGlobs } from "./src/lib/site/unwatched.ts";
 import downloads from "./src/integrations/downloads.ts";
 import search from "./src/integrations/search.ts";
 import sitemap from "./src/integrations/sitemap.ts";
@@ -22,26 +23,11 @@ export default defineConfig({
     // Never inline a script into the page: a policy sent as a server header cannot carry
     // each page's script hashes, so every script must be a file the policy allows as 'self'.
     build: { assetsInlineLimit: 0 },
-    // The dev server watches sources and the archive, never what builds write: a site
-    // folder (and its staging and trash folders beside it), the parts of a build in parts,
-    // caches and dependencies hold tens of thousands of files, more than the system lets
-    // one process watch.
+    // The dev server watches sources and the archive, never what builds write.
     server: {
       // Compile the article page's modules while the server starts, not on the first request.
       warmup: { ssrFiles: ["./src/pages/**/articles/*.astro"] },
-      watch: {
-        ignored: [
-          "**/.git/**",
-          "**/node_modules/**",
-          "**/dist/**",
-          "**/.dist.*/**",
-          "**/parts/**",
-          "**/.astro/**",
-          "**/.astro-cache/**",
-          "**/bench/out/**",
-          ...(process.env.ASTRO_CACHE_DIR ? [`${process.env.ASTRO_CACHE_DIR}/**`] : []),
-        ],
-      },
+      watch: { ignored: unwatchedGlobs(archiveDir(), process.env.ASTRO_CACHE_DIR) },
     },
   },
   // Test and benchmark builds of other archives keep their own cache.

@@ -3,7 +3,7 @@ import { articleBody } from "../lib/article/frontmatter.ts";
 
 /**
  * An article's Markdown body, read from its file. The content store holds front matter
- * only (src/content.config.ts): Astro bundles the whole store into the build, and bodies
+ * only (src/loaders/articles.ts): Astro bundles the whole store into the build, and bodies
  * made it three times the size, each build's bundling and loading slower with it.
  */
 export function bodyOf(article: { file: string }): string {

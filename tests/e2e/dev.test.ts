@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -14,6 +14,9 @@ const ARTICLES = 2_000;
 let work: string;
 let archive: string;
 let articles: GeneratedArticle[];
+/** An article given a sentence naming a person, a place and an organisation, none listed in its front matter. */
+let named: GeneratedArticle;
+const NAMED_SENTENCE = "国务院总理李强在北京主持召开国务院常务会议。";
 let server: DevServer;
 let browser: Browser;
 
@@ -21,6 +24,8 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "dev-"));
   archive = path.join(work, "archive");
   articles = generateArticles(ARTICLES, 29);
+  named = articles.find((article) => article.fields["script"] === "hans")!;
+  named.body += `\n${NAMED_SENTENCE}\n`;
   writeGeneratedArticles(archive, articles);
   copyFileSync(path.join(ROOT, "content/site.yaml"), path.join(archive, "site.yaml"));
   server = await startDevServer(archive, path.join(work, "cache"));
@@ -82,6 +87,49 @@ describe("the dev server on a large archive", () => {
       )
       .toBe(true);
     console.log(`edit shown after ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  });
+
+  it("shows the names found in the text once found, after answering first", async () => {
+    // The cache starts empty, so the server answered before reading every body for names.
+    expect(server.output()).toMatch(/finding names in \d+ bodies while the server answers/);
+    await expect
+      .poll(
+        async () => {
+          const html = await fetch(`${server.url}/zh-hans/articles/${named.id}/`).then((answer) => answer.text());
+          // The metadata table's row of people, marked as found.
+          return /<tr data-found[^>]*>\s*<th[^>]*>[^<]*<\/th>\s*<td[^>]*>[^<]*李强/.test(html);
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(true);
+  });
+
+  it("shows an article added to the archive and forgets one removed, and another edit after the first", async () => {
+    const added = { ...articles[0]!, id: "2024-12-31-added", file: "2024/12/2024-12-31-added.md" };
+    const file = path.join(archive, "articles", added.file);
+    writeFileSync(
+      file,
+      readFileSync(path.join(archive, "articles", articles[0]!.file), "utf8")
+        .replace(/^id: .*$/m, `id: ${added.id}`)
+        .replace(/^date: .*$/m, "date: 2024-12-31")
+        .replace(/^title: .*$/m, "title: 新加的文章"),
+    );
+    const status = async (id: string) => (await fetch(`${server.url}/zh-hans/articles/${id}/`)).status;
+    await expect.poll(() => status(added.id), { timeout: 15_000, interval: 250 }).toBe(200);
+    rmSync(file);
+    await expect.poll(() => status(added.id), { timeout: 15_000, interval: 250 }).toBe(404);
+    const other = articles[Math.floor((ARTICLES * 2) / 3)]!;
+    const otherFile = path.join(archive, "articles", other.file);
+    writeFileSync(otherFile, readFileSync(otherFile, "utf8").replace(/^title: .*$/m, "title: 又一次编辑"));
+    await expect
+      .poll(
+        async () =>
+          (await fetch(`${server.url}/zh-hans/articles/${other.id}/`).then((answer) => answer.text())).includes(
+            "<h1>又一次编辑</h1>",
+          ),
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBe(true);
   });
 
   it("serves an article's downloads as the built site does: its Markdown file, and citations in the page", async () => {

@@ -35,7 +35,7 @@ export interface ArchiveLoad {
   problems: ArchiveProblem[];
   /** The identity of each valid article's file (src/lib/build/file-identity.ts), by its path. */
   identities: Map<string, string>;
-  /** How many articles came from `readBefore` instead of their files. */
+  /** How many articles came from `kept` or `readBefore` instead of their files. */
   reused: number;
 }
 
@@ -46,6 +46,13 @@ export interface ArchiveLoad {
  */
 export type ReadBefore = (file: string, identity: string) => ArticleMeta | undefined;
 
+/**
+ * An article this process read earlier from a file known not to have changed since (the
+ * dev server's watcher says which did), with that file's identity: taken as it is, without
+ * looking at the file at all.
+ */
+export type KeptArticle = (file: string) => { article: LoadedArticle; identity: string } | undefined;
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Folder (inside the archive) that holds the articles. */
@@ -54,10 +61,14 @@ export const ARTICLES_DIR = "articles";
 /**
  * Reads every file under `<archiveDir>/articles`, checks it and returns the valid
  * articles together with every problem, so that one run reports them all. Articles that
- * `readBefore` still has are taken from it; the checks that span the archive (links,
- * attachments, duplicate ids, versions) always run on every article.
+ * `kept` or `readBefore` still has are taken from them; the checks that span the archive
+ * (links, attachments, duplicate ids, versions) always run on every article.
  */
-export async function loadArchive(archiveDir: string, readBefore?: ReadBefore): Promise<ArchiveLoad> {
+export async function loadArchive(
+  archiveDir: string,
+  readBefore?: ReadBefore,
+  kept?: KeptArticle,
+): Promise<ArchiveLoad> {
   const root = path.join(archiveDir, ARTICLES_DIR);
   const listed = listArchiveFiles(root, archiveDir);
   const articles: LoadedArticle[] = [];
@@ -84,6 +95,14 @@ export async function loadArchive(archiveDir: string, readBefore?: ReadBefore): 
     const folder = path.posix.dirname(relative);
     markdownByFolder.set(folder, [...(markdownByFolder.get(folder) ?? []), relative]);
     const file = displayPath(real);
+    const known = kept?.(file);
+    if (known) {
+      // Attachments are listed again below, from the folder as it is now.
+      articles.push({ ...known.article, attachments: [] });
+      identities.set(file, known.identity);
+      reused++;
+      continue;
+    }
     // Taken before reading: a file written meanwhile then has another identity next time, and is read again.
     const identity = fileIdentity(statSync(real));
     const before = readBefore?.(file, identity);

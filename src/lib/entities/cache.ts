@@ -36,6 +36,11 @@ export class EntityCache {
     return new EntityCache(file, version, entries);
   }
 
+  /** Whether the names of a body are known without reading it. */
+  has(key: string): boolean {
+    return this.used.has(key) || this.entries.has(key);
+  }
+
   /** The names found in a body, from the cache or from `find`. */
   get(key: string, find: () => FoundEntities): FoundEntities {
     let found = this.used.get(key) ?? this.entries.get(key);

@@ -23,7 +23,8 @@ function maintainerEnv(): NodeJS.ProcessEnv {
   );
 }
 
-async function freePort(): Promise<number> {
+/** A port no process listens on now. */
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const address = probe.address();
@@ -35,10 +36,16 @@ async function freePort(): Promise<number> {
 /**
  * Starts the development server (`astro dev`, as `npm run dev` does) on an archive folder,
  * with a cache folder of its own, and waits until it answers. `--ignore-lock` lets it run
- * beside a maintainer's own dev server of the same project without replacing it.
+ * beside a maintainer's own dev server of the same project without replacing it. Give the
+ * same `port` to start again as a maintainer would: the port is part of the configuration
+ * Astro compares to decide whether its content store may be kept.
  */
-export async function startDevServer(archiveDir: string, cacheDir: string, timeoutMs = 180_000): Promise<DevServer> {
-  const port = await freePort();
+export async function startDevServer(
+  archiveDir: string,
+  cacheDir: string,
+  { timeoutMs = 180_000, port }: { timeoutMs?: number; port?: number } = {},
+): Promise<DevServer> {
+  port ??= await freePort();
   const started = performance.now();
   const child = spawn(
     "npx",

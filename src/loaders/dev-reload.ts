@@ -1,0 +1,91 @@
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import type { LoaderContext } from "astro/loaders";
+import type { KeptArticle, LoadedArticle } from "../lib/article/load.ts";
+
+/** The dev server's loads, one after another. */
+let loads: Promise<void> = Promise.resolve();
+
+/** Runs a load after those before it; a problem is logged, not thrown, and the store keeps the articles it had. */
+export function enqueue(load: () => Promise<void>, logger: LoaderContext["logger"], failed?: () => void): void {
+  loads = loads.then(async () => {
+    try {
+      await load();
+    } catch (error) {
+      failed?.();
+      logger.error((error as Error).message);
+    }
+  });
+}
+
+/** Finds names article by article, letting the server answer requests between groups of a few. */
+export async function findLater(
+  articles: readonly LoadedArticle[],
+  find: (article: LoadedArticle) => unknown,
+): Promise<void> {
+  for (let start = 0; start < articles.length; start += 20) {
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const article of articles.slice(start, start + 20)) find(article);
+  }
+}
+
+/** The articles of the last load whose files are not among those changed since. */
+export function keptFrom(
+  last: ReadonlyMap<string, { article: LoadedArticle; identity: string }>,
+  changed: ReadonlySet<string>,
+): KeptArticle {
+  return (file) => (changed.has(path.resolve(file)) ? undefined : last.get(file));
+}
+
+const watched = new WeakSet<object>();
+
+/**
+ * In the dev server, calls `load` again when a file under the archive changes, is added or
+ * is removed, so an edit shows on the next request. Only the articles whose files changed are
+ * read again (any other change, to a folder or an attachment, reads every file); a problem
+ * is logged, not thrown, and the store keeps the articles it had.
+ */
+export function watchArchive(
+  context: LoaderContext,
+  archive: string,
+  load: (changed: ReadonlySet<string> | undefined) => Promise<void>,
+): void {
+  const watcher = context.watcher;
+  if (!watcher || watched.has(watcher)) return;
+  watched.add(watcher);
+  const dir = path.resolve(archive);
+  watcher.add(dir);
+  let timer: NodeJS.Timeout | undefined;
+  // The files changed since the last load; undefined once a change needs every file read.
+  let changed: Set<string> | undefined = new Set();
+  const reload = () => {
+    const files = changed;
+    changed = new Set();
+    enqueue(
+      () => load(files),
+      context.logger,
+      // Until a load succeeds, the files of this one are still to be read again.
+      () => (changed = files && changed ? new Set([...files, ...changed]) : undefined),
+    );
+  };
+  watcher.on("all", (event, file) => {
+    const absolute = path.resolve(file);
+    const relative = path.relative(dir, absolute);
+    if (relative.startsWith("..") || path.isAbsolute(relative) || !relative.startsWith(`articles${path.sep}`)) return;
+    if ((event === "add" || event === "change" || event === "unlink") && absolute.endsWith(".md")) {
+      changed?.add(realPath(absolute));
+    } else changed = undefined;
+    clearTimeout(timer);
+    // A save often comes as several events (write, rename): load once they have settled.
+    timer = setTimeout(reload, 50);
+  });
+}
+
+/** A path with its links resolved, as the loader names files; as given when it no longer exists. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
