@@ -18,14 +18,24 @@ export function enqueue(load: () => Promise<void>, logger: LoaderContext["logger
   });
 }
 
-/** Finds names article by article, letting the server answer requests between groups of a few. */
+/** Milliseconds of finding names between pauses of as long, in the dev server. */
+const SLICE_MS = 8;
+
+/**
+ * Finds names article by article in short slices with pauses between them, so the server
+ * keeps answering: a page waits on many reads and module loads, each of which would
+ * otherwise wait for the finder.
+ */
 export async function findLater(
   articles: readonly LoadedArticle[],
   find: (article: LoadedArticle) => unknown,
 ): Promise<void> {
-  for (let start = 0; start < articles.length; start += 20) {
-    await new Promise((resolve) => setImmediate(resolve));
-    for (const article of articles.slice(start, start + 20)) find(article);
+  let next = 0;
+  while (next < articles.length) {
+    await new Promise((resolve) => setTimeout(resolve, SLICE_MS));
+    const until = performance.now() + SLICE_MS;
+    do find(articles[next++]!);
+    while (next < articles.length && performance.now() < until);
   }
 }
 
