@@ -1,6 +1,6 @@
 import type { Token } from "./finder.ts";
 import { ORGANIZATION_FORMS } from "./organizations.ts";
-import { PERSON_TITLES, isStopChar, surnameLength, transliterationChars } from "./persons.ts";
+import { PERSON_TITLES, isPersonTitle, isStopChar, surnameLengths, transliterationChars } from "./persons.ts";
 import type { PlaceGazetteer } from "./places.ts";
 import type { Mention } from "./types.ts";
 
@@ -60,6 +60,10 @@ const SPEECH = [
   "调研",
   "作",
 ];
+/** Terms named after a person (习近平新时代中国特色社会主义思想, 毛泽东思想, 邓小平理论). */
+const NAME_TERMS = ["新时代", "思想", "理论"];
+/** Characters that never stand inside a name, even in a word jieba does not know. */
+const NEVER_IN_NAME = new Set("的了是在和与及等也都".split(""));
 /** Tags of whole words that are no name when they start with a surname (高度, 时刻, 来华). */
 const NAME_TAGS = /^(nr|nrfg|nrt|x|nz|ns|zg|j)$/;
 /** Words a transliterated name never runs into (普京贺信, 舒尤克夫妇). */
@@ -113,26 +117,44 @@ class Sentence {
   }
 }
 
-const isTitle = (word: string) => PERSON_TITLES.some((title) => word.endsWith(title));
-
 /**
- * A Chinese name at `start`: a surname and one or two characters. Three characters when
- * the one after them ends a name (a function word, punctuation, a verb of speech, a title:
- * 陈一新为, 丁薛祥作, 赵乐际委员长), else where the words end (李强主持, 习近平新时代).
+ * A Chinese or Japanese name at `start`: a surname and one or two characters. Three
+ * characters when the one after them ends a name (a function word, punctuation, a verb of
+ * speech, a title: 陈一新为, 丁薛祥作, 赵乐际委员长), else where the words end (李强主持,
+ * 习近平新时代). A word jieba reads as one unknown word or name keeps a character inside
+ * it that elsewhere ends a name (蒋作君).
  */
 function readChinese(sentence: Sentence, start: number): Read | undefined {
+  for (const surname of surnameLengths(sentence.text.slice(start, start + 3))) {
+    const read = readWithSurname(sentence, start, surname);
+    if (read) return read;
+  }
+  return undefined;
+}
+
+function readWithSurname(sentence: Sentence, start: number, surname: number): Read | undefined {
   const { text } = sentence;
-  const surname = surnameLength(text.slice(start, start + 2));
-  if (surname === 0) return undefined;
   const at = start + surname;
   const ordinary = (i: number) => i < text.length && HAN.test(text.charAt(i)) && !isStopChar(text.charAt(i));
-  // 一 starts given names (陈一新) though it is no name character elsewhere.
-  if (!ordinary(at) && !(text.charAt(at) === "一" && ordinary(at + 1))) return undefined;
   const endsName = (i: number) =>
     !ordinary(i) ||
     sentence.startsWord(i, SPEECH) ||
     sentence.startsWord(i, TITLES_AFTER_NAME) ||
-    sentence.startsWord(i, PERSON_TITLES);
+    sentence.startsWord(i, PERSON_TITLES) ||
+    sentence.startsWord(i, NAME_TERMS);
+  const word = sentence.tokenStarting.get(start);
+  const unknownWord =
+    word &&
+    /^(x|nr|nrfg)$/.test(word.tag) &&
+    word.end - at >= 1 &&
+    word.end - at <= 2 &&
+    /^\p{Script=Han}+$/u.test(word.word) &&
+    ![...word.word.slice(surname)].some((c) => NEVER_IN_NAME.has(c)) &&
+    !isStopChar(word.word.charAt(word.word.length - 1)) &&
+    endsName(word.end);
+  if (unknownWord) return { name: word.word, start, end: word.end, foreign: false };
+  // 一 starts given names (陈一新) though it is no name character elsewhere.
+  if (!ordinary(at) && !(text.charAt(at) === "一" && ordinary(at + 1))) return undefined;
   let end: number | undefined;
   if (!ordinary(at + 1) || endsName(at + 1)) end = at + 1;
   else if (endsName(at + 2)) end = at + 2;
@@ -140,11 +162,51 @@ function readChinese(sentence: Sentence, start: number): Read | undefined {
   else if (sentence.tokenEnding.has(at + 2)) end = at + 2;
   if (end === undefined) return undefined;
   // A whole dictionary word that is no name (高度, 贺信, 来华) is not read as one.
-  const word = sentence.tokenStarting.get(start);
   if (word && word.end === end && !NAME_TAGS.test(word.tag)) return undefined;
   if (word && word.end > end && word.word.length >= 2 && !NAME_TAGS.test(word.tag) && word.word.length <= end - start)
     return undefined;
   return { name: text.slice(start, end), start, end, foreign: false };
+}
+
+/**
+ * A name whose parts are joined by · (玉苏甫江·麦麦提, 帕特·基辛格): foreign and minority
+ * names, whatever characters spell them. It ends at the first character that ends a name,
+ * or before a title or a verb of speech.
+ */
+function readDotted(sentence: Sentence, start: number): Read | undefined {
+  const { text } = sentence;
+  let end = start;
+  let parts = 0;
+  let length = 0;
+  for (let i = start; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === "·" && length > 0 && HAN.test(text.charAt(i + 1))) {
+      parts++;
+      length = 0;
+      continue;
+    }
+    if (!HAN.test(char) || isStopChar(char) || length >= 6) break;
+    // The last part ends before a word of another kind (赫什爆料: 爆料 "disclose").
+    const word = sentence.tokenStarting.get(i);
+    const ordinaryWord =
+      word &&
+      word.word.length >= 2 &&
+      !NAME_TAGS.test(word.tag) &&
+      ![...word.word].every((c) => transliterationChars().has(c));
+    if (
+      parts > 0 &&
+      length > 0 &&
+      (ordinaryWord ||
+        sentence.startsWord(i, SPEECH) ||
+        sentence.startsWord(i, TITLES_AFTER_NAME) ||
+        sentence.startsWord(i, PERSON_TITLES))
+    )
+      break;
+    length++;
+    end = i + 1;
+  }
+  if (parts === 0 || length === 0 || !sentence.tokenEnding.has(end)) return undefined;
+  return { name: text.slice(start, end), start, end, foreign: true };
 }
 
 /** A transliterated name starting at the word that starts at `start` (舒尤克, 韦斯利·西米纳, 迪亚斯-卡内尔). */
@@ -185,7 +247,9 @@ function readForeign(sentence: Sentence, start: number): Read | undefined {
 /** The name at `start`: the longer of its Chinese and transliterated readings. */
 function readAt(sentence: Sentence, start: number): Read | undefined {
   const chinese = readChinese(sentence, start);
-  const foreign = readForeign(sentence, start);
+  const spelled = readForeign(sentence, start);
+  const dotted = spelled?.name.includes("·") ? undefined : readDotted(sentence, start);
+  const foreign = dotted && (!spelled || dotted.end > spelled.end) ? dotted : spelled;
   const read = foreign && (!chinese || foreign.end > chinese.end) ? foreign : chinese;
   if (!read) return undefined;
   // Never a title, nor a name running into one (和总理, 夫人).
@@ -204,7 +268,8 @@ function readBefore(sentence: Sentence, end: number): Read | undefined {
     const boundary =
       start === 0 ||
       !HAN.test(sentence.text.charAt(start - 1)) ||
-      (before && (isTitle(before.word) || NOT_NAME_TAGS.test(before.tag) || INTRODUCERS.has(before.word)));
+      (before &&
+        (isPersonTitle(before.word, before.tag) || NOT_NAME_TAGS.test(before.tag) || INTRODUCERS.has(before.word)));
     if (boundary && (!best || read.start < best.start)) best = read;
     if (!read.foreign && start < end - 4) break;
   }
@@ -232,7 +297,7 @@ export function findPersons(tokens: Token[], text: string, places: PlaceGazettee
     return true;
   };
   for (const token of tokens) {
-    if (isTitle(token.word) || INTRODUCERS.has(token.word)) {
+    if (isPersonTitle(token.word, token.tag) || INTRODUCERS.has(token.word)) {
       // 创始人是齐晓景: a 是 between the role and the name.
       const after = text.charAt(token.end) === "是" ? token.end + 1 : token.end;
       take(readAt(sentence, after), "title");
@@ -245,6 +310,13 @@ export function findPersons(tokens: Token[], text: string, places: PlaceGazettee
       // Nor one jieba reads as a place (在约翰内斯堡出席).
       const placeWord = sentence.tokenStarting.get(read?.start ?? -1)?.tag === "ns";
       if (read && (!speech || !read.foreign || ([...read.name].length >= 3 && !placeWord))) take(read, "verb");
+    }
+  }
+  // A term named after a person (习近平新时代中国特色社会主义思想, 毛泽东思想).
+  for (const term of NAME_TERMS) {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      const read = readBefore(sentence, at);
+      if (read && !read.foreign) take(read, "term");
     }
   }
   // A report given (丁薛祥作总结讲话, 武增作了说明), wherever jieba cut the words.

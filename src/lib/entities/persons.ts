@@ -113,7 +113,34 @@ export const PERSON_TITLES = [
   "会晤",
   "接见",
   "同志",
+  "专员",
+  "协调员",
+  "执行官",
+  "学者",
+  "候选人",
+  "传承人",
+  "带头人",
+  "合伙人",
+  "志愿者",
+  "船东",
+  "船主",
+  "店主",
+  "摊主",
+  "场主",
+  "户主",
 ];
+
+/**
+ * Endings of roles beyond the list (飞行员, 指挥官, 设计师, 企业家): a noun
+ * of two characters or more ending in one of them introduces a name like a title.
+ */
+const ROLE_ENDINGS = /(?:[员官师]|..家)$/u;
+
+/** Whether a word is a title or a role a person's name follows (国家主席, 首席执行官, 飞行员). */
+export function isPersonTitle(word: string, tag = ""): boolean {
+  if (PERSON_TITLES.some((title) => word.endsWith(title))) return true;
+  return word.length >= 2 && /^n$/.test(tag) && ROLE_ENDINGS.test(word);
+}
 
 /** Single characters that end a name rather than belong to it: verbs, prepositions, particles. */
 const STOP = new Set(
@@ -131,7 +158,24 @@ const SURNAMES_ONE = new Set(
   ),
 );
 
-/** The length of the surname a text starts with (2 for 欧阳, 1 for 王), 0 when none. */
+/**
+ * Common Japanese surnames (岸田, 石破, 浅川), written in characters that spell no sounds:
+ * read like a Chinese two-character surname. Those that are also common words or Chinese
+ * places (田中 "in the field", 中山, 松下 "under the pines") are left out.
+ */
+const JAPANESE_SURNAMES =
+  "佐藤 铃木 高桥 渡边 伊藤 山本 小林 加藤 吉田 佐佐木 山崎 井上 木村 清水 山下 石川 斋藤 桥本 阿部 森田 冈田 后藤 长谷川 石井 村上 近藤 坂本 远藤 青木 藤井 西村 福田 太田 三浦 藤原 冈本 松田 中川 中野 原田 小野 竹内 中岛 石田 上田 森本 柴田 酒井 工藤 横山 宫崎 宫本 内田 高木 安藤 岛田 谷口 高田 丸山 今井 河野 藤田 村田 武田 菅原 千叶 岩崎 野口 松井 岸田 石破 安倍 麻生 浅川 茂木 植田 黑田 野田 鸠山 小泉 细川 二阶 玉木 枝野 志位 松野 上川 滨田 木原 中谷 岩屋 赤泽".split(
+    " ",
+  );
+
+/** The lengths of the surnames a text may start with, longest first (2 for 岸田, then 1 for 岸). */
+export function surnameLengths(text: string): number[] {
+  const japanese = JAPANESE_SURNAMES.find((s) => text.startsWith(s));
+  const chinese = surnameLength(text);
+  return [...(japanese ? [japanese.length] : []), ...(chinese > 0 ? [chinese] : [])];
+}
+
+/** The length of the Chinese surname a text starts with (2 for 欧阳, 1 for 王), 0 when none. */
 export function surnameLength(text: string): number {
   if (SURNAMES_TWO.some((s) => text.startsWith(s))) return 2;
   return SURNAMES_ONE.has(text.charAt(0)) ? 1 : 0;

@@ -42,6 +42,26 @@ describe("people", () => {
     expect(find("宣读习近平主席贺信并致辞。").persons).toEqual(["习近平"]);
   });
 
+  it("takes names after roles beyond the list of titles", () => {
+    expect(find("联合国难民署高级专员菲利波·格兰迪13日表示，人道主义灾难正在发生。").persons).toEqual([
+      "菲利波·格兰迪",
+    ]);
+    expect(find("会见英特尔公司首席执行官帕特·基辛格。").persons).toEqual(["帕特·基辛格"]);
+    expect(find("中国船东程成介绍了船队的情况。").persons).toEqual(["程成"]);
+  });
+
+  it("takes a name joined by · whatever characters spell it, and a Japanese name", () => {
+    expect(find("对人民政府副主席玉苏甫江·麦麦提的专访。").persons).toEqual(["玉苏甫江·麦麦提"]);
+    expect(find("调查记者西摩·赫什爆料美国政府策划炸毁管道。").persons).toEqual(["西摩·赫什"]);
+    expect(find("东盟与中日韩宏观经济研究办公室主任浅川雅嗣表示，地区经济增长稳健。").persons).toEqual(["浅川雅嗣"]);
+  });
+
+  it("takes a name jieba reads as one unknown word, and a name a term is named after", () => {
+    expect(find("王毅、蒋作君参加会见。").persons).toEqual(["王毅", "蒋作君"]);
+    expect(find("学习贯彻习近平新时代中国特色社会主义思想主题教育。").persons).toEqual(["习近平"]);
+    expect(find("丁薛祥作总结讲话，武增作了说明。").persons).toEqual(["丁薛祥", "武增"]);
+  });
+
   it("takes a name that is also a word only where it stands as a name", () => {
     expect(find("国务院副总理汪洋出席开幕式。").persons).toEqual(["汪洋"]);
     expect(find("洪水过后，田野一片汪洋。").persons).toEqual([]);
