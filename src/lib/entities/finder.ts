@@ -3,6 +3,7 @@ import { dict } from "@node-rs/jieba/dict";
 import type { EntityCorrections } from "./corrections.ts";
 import { ORGANIZATION_FORMS, ORGANIZATION_SUFFIXES, WEAK_SUFFIXES } from "./organizations.ts";
 import { jiebaDictionary } from "../script/lexicon.ts";
+import { findForeignPlaces } from "./foreign-places.ts";
 import { findPersons } from "./find-persons.ts";
 import { PERSON_TITLES, isStopChar, transliterationChars } from "./persons.ts";
 import { placeGazetteer, type PlaceGazetteer } from "./places.ts";
@@ -28,10 +29,14 @@ export interface EntityFinder {
 const NAME_WORD_TAGS = /^(n|nz|ns|nt|nr|vn|j|l|b|an|ng|x|eng)$/;
 /** Words that start an organisation's name besides places (中国科学技术大学, 国家能源局). */
 const ORGANIZATION_STARTS = new Set(["中国", "中华", "国家", "全国", "中共", "中央", "国际", "世界", "亚洲", "国务院"]);
-const FOREIGN_PLACE = new RegExp(`[${[...transliterationChars()].join("")}]{2,7}[州市县堡]`, "gu");
+/** Characters of names of places abroad: those of transliterated names, and 那, 何 (亚利桑那州, 俄克拉何马州). */
+const PLACE_SOUNDS = [...transliterationChars(), "那", "何"].filter((c) => !"州市县堡城".includes(c)).join("");
+const FOREIGN_PLACE = new RegExp(`[${PLACE_SOUNDS}]{2,7}(?:[州市县堡城]|地区|难民营)`, "gu");
 /** Endings of towns and streets below county level (villages and communities are too many to page). */
 const LOCAL_PLACE = /(镇|乡|街道)$/u;
 const CHINA = new Set(["中国", "中华人民共和国", "我国"]);
+/** Words jieba tags as places that name no place: a religion, a soil, a landform. */
+const NOT_PLACES = new Set(["伊斯兰", "黑土地", "喀斯特"]);
 
 /** Words inside company names that jieba reads as verbs (怡和控股有限公司). */
 const ORGANIZATION_VERBS = new Set(["控股", "投资", "发展", "建设", "开发", "建工", "实业", "科技"]);
@@ -82,6 +87,9 @@ export function createFinder(corrections?: EntityCorrections): EntityFinder {
     for (const mention of findOrganizations(tokens, places)) if (free(mention.start, mention.end)) take(mention);
     for (const mention of findPersons(tokens, text, places)) if (free(mention.start, mention.end)) take(mention);
     for (const mention of findPlaces(tokens, text, places)) if (free(mention.start, mention.end)) take(mention);
+    const placesTaken = found.filter((mention) => mention.kind === "places");
+    for (const mention of findForeignPlaces(tokens, text, places, placesTaken))
+      if (free(mention.start, mention.end)) take(mention);
     const corrected = found.flatMap((mention) => {
       const written = text.slice(mention.start, mention.end);
       const name = corrections?.aliases.get(written) ?? corrections?.aliases.get(mention.name) ?? mention.name;
@@ -219,13 +227,18 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
  */
 function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Mention[] {
   const found: Mention[] = [];
-  // Sounds followed by 州, 市, 县 or 堡, from the start of a word (亚利桑那州, 布法罗市).
-  const starts = new Set(tokens.map((t) => t.start));
+  // Sounds followed by 州, 市, 县, 堡, 城, 地区 or 难民营, from the start of a word (亚利桑那州,
+  // 布法罗市, 加沙城, 拜特哈嫩地区, 努赛赖特难民营).
+  const tokenAt = new Map(tokens.map((t) => [t.start, t]));
+  const starts = new Set(tokenAt.keys());
   for (const match of text.matchAll(FOREIGN_PLACE)) {
     const start = match.index;
     for (let from = start; from < start + match[0].length - 2; from++) {
       if (!starts.has(from) || isStopChar(text.charAt(from))) continue;
       const name = text.slice(from, start + match[0].length);
+      // 派别圣城旅: an ordinary word (派别 "faction") starts no place.
+      const first = tokenAt.get(from)!;
+      if (first.end < from + name.length && first.word.length >= 2 && !/^(ns|nr|nrt|nz|x|j)$/.test(first.tag)) continue;
       // 美国华盛顿州 starts at 华盛顿; 世界温州 is no place (温州 is).
       if (containsPlace(name, places)) continue;
       if (/[人口城镇区乡村]/.test(name.slice(0, -1))) continue;
@@ -252,6 +265,12 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
     }
     // 黄河保护法, 长江保护法: the name of a law, not a mention of the place.
     if (info && /..法$/.test(tokens[i + 1]?.word ?? "")) return;
+    // 华盛顿州, 纽约州: a state named after its city.
+    if (info?.level === "city" && tokens[i + 1]?.word === "州") {
+      const state = `${token.word}州`;
+      found.push({ kind: "places", name: state, start: token.start, end: token.end + 1, evidence: "foreign-place" });
+      return;
+    }
     if (info) {
       found.push({ kind: "places", name: info.name, start: token.start, end: token.end, evidence: "gazetteer" });
       return;
@@ -266,6 +285,11 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
         found.push({ kind: "places", name: county.name, start: token.start, end: token.end, evidence: "county" });
       return;
     }
+    // A state, county or city abroad that jieba knows (俄克拉何马州): Chinese divisions are all in the gazetteer.
+    if (token.tag === "ns" && token.word.length >= 4 && /[^城][州县市省]$/.test(token.word)) {
+      found.push({ kind: "places", name: token.word, start: token.start, end: token.end, evidence: "foreign-place" });
+      return;
+    }
     // A foreign place: a place word of three or more of jieba's spelling sounds (莫斯科,
     // 布达佩斯; two-character ones, such as 扎根, are too often words). Sounds followed by
     // 州, 市, 县 or 堡 are found above (亚利桑那州, 布法罗市).
@@ -273,6 +297,7 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
     if (
       token.tag === "ns" &&
       token.word.length >= 3 &&
+      !NOT_PLACES.has(token.word) &&
       spelled(token.word) &&
       !/[东南西北中城镇市区乡村省县山河湖海]/.test(token.word)
     ) {

@@ -172,6 +172,8 @@ export function placeGazetteer(): PlaceGazetteer {
     if (info && !forms.has(alias)) forms.set(alias, info);
   }
   for (const region of REGIONS) add(region, "region");
+  // 中东地区 is 中东.
+  for (const region of REGIONS) if (!forms.has(`${region}地区`)) forms.set(`${region}地区`, places.get(region)!);
   for (const city of WORLD_CITIES) add(city, "city");
   for (const feature of FEATURES) add(feature, "feature");
   cached = { forms, countyShortForms, places };

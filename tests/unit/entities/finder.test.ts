@@ -88,6 +88,27 @@ describe("places", () => {
     expect(find("浙江省温州市鹿城区南郊街道的居民。").places).toEqual(["浙江省", "温州市", "鹿城区", "南郊街道"]);
   });
 
+  it("takes places abroad that no list holds, from where they stand", () => {
+    expect(find("5日，美国丹佛一家摩托车俱乐部发生枪击事件。").places).toEqual(["美国", "丹佛"]);
+    expect(find("以军对加沙地带南部城市汗尤尼斯和拉法实施密集空袭。").places).toEqual(["加沙地带", "汗尤尼斯", "拉法"]);
+    expect(find("冬季风暴涉及俄亥俄、纽约、科罗拉多等12个州。").places).toEqual(["俄亥俄", "纽约", "科罗拉多"]);
+    expect(find("野火已经蔓延至俄克拉何马州，加利福尼亚州、华盛顿州等地山火持续。").places).toEqual([
+      "俄克拉何马州",
+      "加利福尼亚州",
+      "华盛顿州",
+    ]);
+    expect(find("以色列军方空袭了加沙城、努赛赖特难民营等。").places).toEqual(["以色列", "加沙城", "努赛赖特难民营"]);
+  });
+
+  it("takes no word of quantity or ordinary word after a country as a place", () => {
+    expect(find("野火产生的烟霾影响加拿大多地。").places).toEqual(["加拿大"]);
+    expect(find("助力更多美国青少年来华交流学习。").places).toEqual(["美国"]);
+  });
+
+  it("takes a region written with 地区 as the region", () => {
+    expect(find("这将影响整个中东地区。中东局势紧张。").places).toEqual(["中东"]);
+  });
+
   it("does not take a place inside an organisation's name", () => {
     const found = find("河南省人民政府和中国科学技术大学签署协议。");
     expect(found.places).toEqual([]);
