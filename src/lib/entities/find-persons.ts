@@ -62,6 +62,8 @@ const SPEECH = [
 ];
 /** Terms named after a person (习近平新时代中国特色社会主义思想, 毛泽东思想, 邓小平理论). */
 const NAME_TERMS = ["新时代", "思想", "理论"];
+/** A body's ending, which a Chinese name of three characters does not have (宣传部部长: 宣传部 is no one). */
+const BODY_ENDING = /^..[部局委厅署办院处]$/u;
 /** Characters that never stand inside a name, even in a word jieba does not know. */
 const NEVER_IN_NAME = new Set("的了是在和与及等也都".split(""));
 /** Tags of whole words that are no name when they start with a surname (高度, 时刻, 来华). */
@@ -289,6 +291,7 @@ export function findPersons(tokens: Token[], text: string, places: PlaceGazettee
       !read ||
       names.has(read.name) ||
       NOT_NAMES.has(read.name) ||
+      (!read.foreign && BODY_ENDING.test(read.name)) ||
       places.forms.has(read.name) ||
       ORGANIZATION_FORMS.has(read.name)
     )

@@ -38,11 +38,28 @@ const CHINA = new Set(["中国", "中华人民共和国", "我国"]);
 /** Words jieba tags as places that name no place: a religion, a soil, a landform. */
 const NOT_PLACES = new Set(["伊斯兰", "黑土地", "喀斯特"]);
 
-/** Words inside company names that jieba reads as verbs (怡和控股有限公司). */
-const ORGANIZATION_VERBS = new Set(["控股", "投资", "发展", "建设", "开发", "建工", "实业", "科技"]);
+/** Words inside company and body names that jieba reads as verbs (怡和控股有限公司, 马尔代夫选举委员会). */
+const ORGANIZATION_VERBS = new Set([
+  "控股",
+  "投资",
+  "发展",
+  "建设",
+  "开发",
+  "建工",
+  "实业",
+  "科技",
+  "选举",
+  "巡回",
+  "支援",
+  "救援",
+  "监督",
+  "促进",
+]);
+/** Bodies whose name a role follows in one word (省委书记, 党委常委). */
+const BODY_BEFORE_ROLE = /(省委|市委|县委|区委|党委|党组|政府|人大|政协)$/;
 /** Dictionary bodies that name a kind of body, not one (人民政府, 上市公司). */
 const GENERIC_ORGANIZATIONS = new Set(
-  "党委政府 联邦政府 人民政府 联合会 人大常委会 上市公司 商业银行 中央政府 特区政府 中央财政 科研院所 中医医院 信息中心 交易中心 人民代表大会 全国代表大会 中央委员会 美国大学 党和政府".split(
+  "党委政府 联邦政府 人民政府 联合会 人大常委会 上市公司 商业银行 中央政府 特区政府 中央财政 科研院所 中医医院 信息中心 交易中心 人民代表大会 全国代表大会 中央委员会 美国大学 党和政府 商业中心 公立医院 人民法院".split(
     " ",
   ),
 );
@@ -85,6 +102,7 @@ export function createFinder(corrections?: EntityCorrections): EntityFinder {
       }
     }
     for (const mention of findOrganizations(tokens, places)) if (free(mention.start, mention.end)) take(mention);
+    for (const mention of companyShortForms(found, text, places)) if (free(mention.start, mention.end)) take(mention);
     for (const mention of findPersons(tokens, text, places)) if (free(mention.start, mention.end)) take(mention);
     for (const mention of findPlaces(tokens, text, places)) if (free(mention.start, mention.end)) take(mention);
     const placesTaken = found.filter((mention) => mention.kind === "places");
@@ -128,16 +146,59 @@ function tokenize(jieba: Jieba, text: string, places: PlaceGazetteer): Token[] {
     const rest = place ? word.slice(place.length) : "";
     if (place && (words.has(rest) || PERSON_TITLES.includes(rest))) {
       tokens.push({ word: place, tag: "ns", start: at, end: at + place.length });
-      tokens.push({
-        word: rest,
-        tag: ORGANIZATION_FORMS.has(rest) ? "nt" : tag,
-        start: at + place.length,
-        end: at + word.length,
-      });
-    } else tokens.push({ word, tag, start: at, end: at + word.length });
+      tokens.push(...splitRole(rest, ORGANIZATION_FORMS.has(rest) ? "nt" : tag, at + place.length));
+    } else tokens.push(...splitRole(word, tag, at));
     at += word.length;
   }
-  return tokens;
+  return joinPartyCommittees(tokens, places);
+}
+
+/**
+ * 江苏省/委书记 → 江苏/省委/书记: jieba reads the province's full name and leaves 委 to the
+ * role, so the committee (江苏省委) is put back together.
+ */
+function joinPartyCommittees(tokens: Token[], places: PlaceGazetteer): Token[] {
+  const joined: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    const short = token.word.slice(0, -1);
+    if (
+      next?.word.startsWith("委") &&
+      /[省市县区]$/.test(token.word) &&
+      places.forms.has(token.word) &&
+      places.forms.has(short)
+    ) {
+      const committee = `${token.word.slice(-1)}委`;
+      joined.push({ word: short, tag: "ns", start: token.start, end: token.end - 1 });
+      joined.push({ word: committee, tag: "nt", start: token.end - 1, end: next.start + 1 });
+      const rest = next.word.slice(1);
+      if (rest)
+        joined.push({
+          word: rest,
+          tag: PERSON_TITLES.includes(rest) ? "n" : next.tag,
+          start: next.start + 1,
+          end: next.end,
+        });
+      i++;
+    } else joined.push(token);
+  }
+  return joined;
+}
+
+/**
+ * A body's name and a role in one word (省委书记, 党委常委) is cut in two, so the body is
+ * seen (江苏省委 in 江苏省委书记).
+ */
+function splitRole(word: string, tag: string, start: number): Token[] {
+  const role = word.length >= 4 ? PERSON_TITLES.find((title) => word.endsWith(title)) : undefined;
+  const body = role ? word.slice(0, -role.length) : "";
+  if (!role || body.length < 2 || !(ORGANIZATION_FORMS.has(body) || BODY_BEFORE_ROLE.test(body)))
+    return [{ word, tag, start, end: start + word.length }];
+  return [
+    { word: body, tag: "nt", start, end: start + body.length },
+    { word: role, tag: "n", start: start + body.length, end: start + word.length },
+  ];
 }
 
 /** Whether a place the gazetteer knows is part of a name, other than the name less its ending (华盛顿 in 华盛顿州). */
@@ -158,8 +219,11 @@ function leadingPlace(word: string, places: PlaceGazetteer): string | undefined 
   return undefined;
 }
 
+/** The longest of the endings a word ends with (党委, not 委). */
 function endsWithAny(word: string, endings: readonly string[]): string | undefined {
-  return endings.find((ending) => word.endsWith(ending));
+  let longest: string | undefined;
+  for (const ending of endings) if (word.endsWith(ending) && ending.length > (longest?.length ?? 0)) longest = ending;
+  return longest;
 }
 
 /** Organisations: known names and their short forms, then runs of name words with an organisation's ending. */
@@ -189,7 +253,10 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
         break;
       // 中国全国人大 is the national body itself: 中国 stays a place of its own.
       if (known && CHINA.has(before.word)) break;
-      if (!(NAME_WORD_TAGS.test(before.tag) || ORGANIZATION_VERBS.has(before.word)) || PUNCTUATION.test(before.word))
+      if (
+        !(NAME_WORD_TAGS.test(before.tag) || ORGANIZATION_VERBS.has(before.word) || isPlace(before)) ||
+        PUNCTUATION.test(before.word)
+      )
         break;
       // A known name joins only a place before it (美国国务院, 湖南省发改委), never another body (总台央视).
       if (isPlace(before) || (!known && (ORGANIZATION_STARTS.has(before.word) || ORGANIZATION_FORMS.has(before.word))))
@@ -219,6 +286,40 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
   }
   // Longest first, so a name inside a longer one is not taken twice.
   return found.sort((a, b) => b.end - b.start - (a.end - a.start));
+}
+
+/** Endings of a company's name that its short form leaves out (英特尔公司 → 英特尔). */
+const COMPANY_ENDING = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/u;
+/** Tags of words that may be a company's short form: names, abbreviations, words jieba does not know. */
+const SHORT_FORM_TAGS = /^(ns|nr|nrt|nrfg|nz|nt|j|x|eng)$/;
+
+/**
+ * A company's short form: a company found in full (美国英特尔公司) is named by its name less
+ * its place and its ending (英特尔) elsewhere in the text. A short form that is an ordinary
+ * word (中国建设银行: 建设) is not taken.
+ */
+function companyShortForms(found: readonly Mention[], text: string, places: PlaceGazetteer): Mention[] {
+  const tags = jiebaDictionary().tags;
+  const shorts = new Set<string>();
+  for (const mention of found) {
+    if (mention.kind !== "organizations" || !COMPANY_ENDING.test(mention.name)) continue;
+    let short = mention.name.replace(COMPANY_ENDING, "");
+    const place = leadingPlace(short, places);
+    if (place) short = short.slice(place.length);
+    const tag = tags.get(short);
+    if (
+      short.length >= 2 &&
+      short.length <= 6 &&
+      (tag === undefined || SHORT_FORM_TAGS.test(tag)) &&
+      !places.forms.has(short)
+    )
+      shorts.add(short);
+  }
+  const mentions: Mention[] = [];
+  for (const short of shorts)
+    for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + short.length))
+      mentions.push({ kind: "organizations", name: short, start: at, end: at + short.length, evidence: "short-form" });
+  return mentions;
 }
 
 /**

@@ -126,6 +126,28 @@ describe("organisations", () => {
     const found = find("世卫组织和联合国粮农组织发布报告，英国怡和控股有限公司与清华大学合作。");
     expect(found.organizations).toEqual(["世界卫生组织", "联合国粮食及农业组织", "英国怡和控股有限公司", "清华大学"]);
   });
+
+  it("takes a party committee written with its secretary, and a body whose name holds a verb", () => {
+    const found = find("江苏省委书记信长星主持会议。新疆维吾尔自治区党委常委出席。马尔代夫选举委员会公布结果。");
+    expect(found.organizations).toEqual(["江苏省委", "新疆维吾尔自治区党委", "马尔代夫选举委员会"]);
+    expect(found.persons).toEqual(["信长星"]);
+  });
+
+  it("takes a company's short form where its full name is written too", () => {
+    const found = find("韩正会见美国英特尔公司首席执行官。欢迎英特尔深耕中国。");
+    expect(found.organizations).toEqual(["美国英特尔公司", "英特尔"]);
+    expect(found.places).toEqual(["中国"]);
+  });
+
+  it("takes armed forces and bodies set up for a task", () => {
+    const found = find("苏丹武装部队同快速支援部队交火。国务院事故调查组认定，中央巡回指导组到位。");
+    expect(found.organizations).toEqual(["苏丹武装部队", "国务院事故调查组", "中央巡回指导组"]);
+  });
+
+  it("takes no forum that is a meeting series, nor a department's name as a person", () => {
+    expect(find("落实中非合作论坛北京峰会成果。").organizations).toEqual([]);
+    expect(find("福州市委常委、宣传部部长出席。").persons).toEqual([]);
+  });
 });
 
 describe("both scripts", () => {
