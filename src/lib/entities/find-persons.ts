@@ -1,3 +1,4 @@
+import { jiebaDictionary } from "../script/lexicon.ts";
 import type { Token } from "./finder.ts";
 import { ORGANIZATION_FORMS } from "./organizations.ts";
 import { PERSON_TITLES, isPersonTitle, isStopChar, surnameLengths, transliterationChars } from "./persons.ts";
@@ -19,7 +20,10 @@ const TITLES_AFTER_NAME = new Set([
   "副总理",
   "先生",
   "女士",
+  "博士",
 ]);
+/** Titles that, right after a word read as a name, show the word names a body (顾问团主席). */
+const TITLES_BETWEEN = ["主席", "主任", "部长", "书记", "秘书长", "会长", "院长", "局长", "团长"];
 /** Words that introduce a name (任命陈一新为, 免去陈文清的, 致电韦斯利·西米纳). */
 const INTRODUCERS = new Set([
   "任命",
@@ -66,6 +70,10 @@ const NAME_TERMS = ["新时代", "思想", "理论"];
 const BODY_ENDING = /^..[部局委厅署办院处]$/u;
 /** Characters that never stand inside a name, even in a word jieba does not know. */
 const NEVER_IN_NAME = new Set("的了是在和与及等也都".split(""));
+/** How often jieba's dictionary must have a word for it to be a common word, whatever its tag (顾问 1,697). */
+const COMMON_WORD = 1000;
+/** Tags of function words and verbs, which no given name is (相关); adverbs may be (欣然, 一新). */
+const FUNCTION_TAGS = /^(c|p|r|m|q|u|uj|ul|uz|ug|uv|ud|f|v|vd|y|e|o)$/;
 /** Tags of whole words that are no name when they start with a surname (高度, 时刻, 来华). */
 const NAME_TAGS = /^(nr|nrfg|nrt|x|nz|ns|zg|j)$/;
 /** Words a transliterated name never runs into (普京贺信, 舒尤克夫妇). */
@@ -82,6 +90,7 @@ const AFTER_FOREIGN_NAME = new Set([
   "当日",
   "此前",
   "随后",
+  "博士",
 ]);
 /** Tags of words that end a transliterated name. */
 const NOT_NAME_TAGS = /^(p|c|u|uj|ul|uz|ug|uv|ud|d|m|q|f|t|r|v|vd|a|ad|y|e|o)$/;
@@ -107,6 +116,7 @@ class Sentence {
   constructor(
     readonly text: string,
     readonly tokens: Token[],
+    readonly places: PlaceGazetteer,
   ) {
     for (const token of tokens) {
       this.tokenStarting.set(token.start, token);
@@ -157,15 +167,30 @@ function readWithSurname(sentence: Sentence, start: number, surname: number): Re
   if (unknownWord) return { name: word.word, start, end: word.end, foreign: false };
   // 一 starts given names (陈一新) though it is no name character elsewhere.
   if (!ordinary(at) && !(text.charAt(at) === "一" && ordinary(at + 1))) return undefined;
+  // A third character that starts a word of its own belongs to that word (樊杰先后: 先后).
+  const startsLongWord = (i: number) => {
+    const next = sentence.tokenStarting.get(i);
+    return (
+      next !== undefined && next.end > i + 1 && jiebaDictionary().words.has(next.word) && !NAME_TAGS.test(next.tag)
+    );
+  };
   let end: number | undefined;
   if (!ordinary(at + 1) || endsName(at + 1)) end = at + 1;
-  else if (endsName(at + 2)) end = at + 2;
+  else if (endsName(at + 2) && !startsLongWord(at + 1)) end = at + 2;
   else if (sentence.tokenEnding.has(at + 1)) end = at + 1;
   else if (sentence.tokenEnding.has(at + 2)) end = at + 2;
   if (end === undefined) return undefined;
   // A whole dictionary word that is no name (高度, 贺信, 来华) is not read as one.
   if (word && word.end === end && !NAME_TAGS.test(word.tag)) return undefined;
   if (word && word.end > end && word.word.length >= 2 && !NAME_TAGS.test(word.tag) && word.word.length <= end - start)
+    return undefined;
+  // A common word and one character more (顾问团, 相关重, 全局多): jieba tags some common words as names.
+  const frequency = jiebaDictionary().words.get(word?.word ?? "") ?? 0;
+  if (word && word.word.length >= 2 && word.end < end && (!NAME_TAGS.test(word.tag) || frequency >= COMMON_WORD))
+    return undefined;
+  // A given name that is a function word or a place (应伊朗).
+  const given = sentence.tokenStarting.get(at);
+  if (given && given.end === end && (FUNCTION_TAGS.test(given.tag) || sentence.places.forms.has(given.word)))
     return undefined;
   return { name: text.slice(start, end), start, end, foreign: false };
 }
@@ -229,7 +254,7 @@ function readForeign(sentence: Sentence, start: number): Read | undefined {
       continue;
     }
     if (AFTER_FOREIGN_NAME.has(token.word)) break;
-    if (token.word.length >= 2 && NOT_NAME_TAGS.test(token.tag)) break;
+    if (token.word.length >= 2 && (NOT_NAME_TAGS.test(token.tag) || token.tag === "vn")) break;
     // A word jieba tags as a transliterated name counts whole, and so does one character before one (朔 + 尔茨).
     const spelled =
       token.tag === "nrt" ||
@@ -267,6 +292,8 @@ function readBefore(sentence: Sentence, end: number): Read | undefined {
     if (!read || read.end !== end) continue;
     if (read.foreign && !sentence.tokenStarting.has(start)) continue;
     const before = sentence.tokenEnding.get(start);
+    // 8800余人参加: a name never follows a number.
+    if (/\d/.test(sentence.text.charAt(start - 1))) continue;
     const boundary =
       start === 0 ||
       !HAN.test(sentence.text.charAt(start - 1)) ||
@@ -284,7 +311,7 @@ function readBefore(sentence: Sentence, end: number): Read | undefined {
  * 、 one of whose names is taken. Every later mention of a name taken counts.
  */
 export function findPersons(tokens: Token[], text: string, places: PlaceGazetteer): Mention[] {
-  const sentence = new Sentence(text, tokens);
+  const sentence = new Sentence(text, tokens, places);
   const names = new Map<string, string>();
   const take = (read: Read | undefined, evidence: string): boolean => {
     if (
@@ -303,7 +330,10 @@ export function findPersons(tokens: Token[], text: string, places: PlaceGazettee
     if (isPersonTitle(token.word, token.tag) || INTRODUCERS.has(token.word)) {
       // 创始人是齐晓景: a 是 between the role and the name.
       const after = text.charAt(token.end) === "是" ? token.end + 1 : token.end;
-      take(readAt(sentence, after), "title");
+      const read = readAt(sentence, after);
+      // 国王顾问团主席: a word between two titles is part of the title, not a name.
+      const titled = read && !INTRODUCERS.has(token.word) && sentence.startsWord(read.end, TITLES_BETWEEN);
+      if (!titled) take(read, "title");
     }
     const speech = SPEECH.some((verb) => token.word.startsWith(verb));
     if (speech || TITLES_AFTER_NAME.has(token.word)) {
@@ -312,7 +342,11 @@ export function findPersons(tokens: Token[], text: string, places: PlaceGazettee
       // A transliterated name before a verb needs three characters (德方表示 is no one).
       // Nor one jieba reads as a place (在约翰内斯堡出席).
       const placeWord = sentence.tokenStarting.get(read?.start ?? -1)?.tag === "ns";
-      if (read && (!speech || !read.foreign || ([...read.name].length >= 3 && !placeWord))) take(read, "verb");
+      // 国王顾问团主席: a word between two titles is part of the title, not a name.
+      const before = sentence.tokenEnding.get(read?.start ?? -1);
+      const betweenTitles = !speech && before !== undefined && isPersonTitle(before.word, before.tag);
+      if (read && !betweenTitles && (!speech || !read.foreign || ([...read.name].length >= 3 && !placeWord)))
+        take(read, "verb");
     }
   }
   // A term named after a person (习近平新时代中国特色社会主义思想, 毛泽东思想).

@@ -65,7 +65,30 @@ const GENERIC_ORGANIZATIONS = new Set(
 );
 
 /** Words with an organisation's ending that name a role or a thing (中共中央政治局常委). */
-const NOT_ORGANIZATIONS = new Set(["常委", "政委", "编委", "纪委书记", "办公厅主任", "干部", "党员干部", "全国委员会"]);
+const NOT_ORGANIZATIONS = new Set([
+  "常委",
+  "政委",
+  "编委",
+  "纪委书记",
+  "办公厅主任",
+  "干部",
+  "党员干部",
+  "全国委员会",
+  // Words ending in 局 that name a state of things (新格局 "new pattern", 大变局).
+  "格局",
+  "新格局",
+  "大局",
+  "全局",
+  "布局",
+  "结局",
+  "政局",
+  "时局",
+  "开局",
+  "变局",
+  "大变局",
+]);
+/** Parts of a country or region (东北部, 南部): 部 here ends a direction, not a ministry. */
+const DIRECTION = /^[东南西北中]+部$/u;
 
 export const PUNCTUATION = /^[\p{P}\p{S}\s\d]+$/u;
 
@@ -239,7 +262,10 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
     const listed = token.tag === "nt" && token.word.length >= 4 && !GENERIC_ORGANIZATIONS.has(token.word);
     // 格局, 干部, 常委: a two-character word ending in a one-character ending is rarely a body.
     if (!known && suffix && suffix.length === 1 && token.word.length < 3 && token.tag !== "nt") continue;
-    if (!known && NOT_ORGANIZATIONS.has(token.word)) continue;
+    if (!known && (NOT_ORGANIZATIONS.has(token.word) || DIRECTION.test(token.word))) continue;
+    // 联合国政府间…委员会: 政府间 is "intergovernmental"; 商务部门 are "commerce departments".
+    if (tokens[i + 1]?.word.startsWith("间") || (token.word.endsWith("部") && tokens[i + 1]?.word.startsWith("门")))
+      continue;
     // Walk back over name words to the earliest place or national prefix (河南省人民政府,
     // 中国科学院量子信息与量子科技创新研究院 stops at 与).
     let first = -1;
@@ -364,8 +390,8 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
         }
       }
     }
-    // 黄河保护法, 长江保护法: the name of a law, not a mention of the place.
-    if (info && /..法$/.test(tokens[i + 1]?.word ?? "")) return;
+    // 黄河保护法, 长江保护法: the name of a law, not a mention of the place; 蒙古族, a people.
+    if (info && (/..法$/.test(tokens[i + 1]?.word ?? "") || text.charAt(token.end) === "族")) return;
     // 华盛顿州, 纽约州: a state named after its city.
     if (info?.level === "city" && tokens[i + 1]?.word === "州") {
       const state = `${token.word}州`;

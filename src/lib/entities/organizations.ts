@@ -260,6 +260,7 @@ export const ORGANIZATION_SUFFIXES = [
   "国防军",
   "国会",
   "议会",
+  "议院",
   "通讯社",
   "新闻社",
   "气象台",

@@ -24,6 +24,9 @@ const AMBIGUOUS_SHORT = new Set(
  */
 const AMBIGUOUS_COUNTRIES = new Set(["中非", "多米尼克", "根西", "泽西", "奥兰", "留尼汪"]);
 
+/** Divisions whose names are common words (城区 "urban area", 郊区 "suburbs"): never taken alone. */
+const GENERIC_DIVISIONS = new Set(["城区", "郊区", "矿区"]);
+
 /** Other names of countries, to the name the country data uses. */
 const COUNTRY_ALIASES: Record<string, string> = {
   中华人民共和国: "中国",
@@ -42,6 +45,7 @@ const COUNTRY_ALIASES: Record<string, string> = {
   埃斯瓦蒂尼: "斯威士兰",
   土耳其共和国: "土耳其",
   新中国: "中国",
+  蒙古国: "蒙古",
 };
 
 /** Continents and regions of the world written in news text. */
@@ -121,6 +125,7 @@ export function placeGazetteer(): PlaceGazetteer {
 
   for (const [code, name] of divisions) {
     const level = levelOf(code);
+    if (GENERIC_DIVISIONS.has(name)) continue;
     if ((fullNames.get(name) ?? 0) > 1) {
       // 鼓楼区, 朝阳区: one name, several places. Taken as a name with no parent.
       if (!places.has(name)) places.set(name, { name, level });

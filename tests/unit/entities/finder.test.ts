@@ -62,6 +62,14 @@ describe("people", () => {
     expect(find("丁薛祥作总结讲话，武增作了说明。").persons).toEqual(["丁薛祥", "武增"]);
   });
 
+  it("takes no common word, number or place read as a name", () => {
+    expect(find("柬埔寨国王顾问团主席洪森出席。").persons).toEqual(["洪森"]);
+    expect(find("投入8800余人参加大震巨灾综合演练。").persons).toEqual([]);
+    expect(find("古巴国家主席应伊朗总统莱希的邀请访问伊朗。").persons).toEqual(["莱希"]);
+    expect(find("无党派人士代表樊杰先后发言。").persons).toEqual(["樊杰"]);
+    expect(find("财政部部长刘昆受国务院委托作报告。").persons).toEqual(["刘昆"]);
+  });
+
   it("takes a name that is also a word only where it stands as a name", () => {
     expect(find("国务院副总理汪洋出席开幕式。").persons).toEqual(["汪洋"]);
     expect(find("洪水过后，田野一片汪洋。").persons).toEqual([]);
@@ -103,6 +111,12 @@ describe("places", () => {
   it("takes no word of quantity or ordinary word after a country as a place", () => {
     expect(find("野火产生的烟霾影响加拿大多地。").places).toEqual(["加拿大"]);
     expect(find("助力更多美国青少年来华交流学习。").places).toEqual(["美国"]);
+  });
+
+  it("takes no people, direction or common word as a place", () => {
+    expect(find("这是一个蒙古族、汉族聚居的村子。").places).toEqual([]);
+    expect(find("暴风雪袭击美国东北部。").organizations).toEqual([]);
+    expect(find("城区改造，商务部门调运生活必需品。")).toEqual({ persons: [], places: [], organizations: [] });
   });
 
   it("takes a region written with 地区 as the region", () => {
