@@ -305,13 +305,38 @@ function readBefore(sentence: Sentence, end: number): Read | undefined {
   return best;
 }
 
+/** Function words jieba glues to the first sound of a foreign name (同安/瓦尔 for 同/安瓦尔). */
+const JOINERS = new Set("同和与及对向跟".split(""));
+
+/**
+ * 习近平主席同安瓦尔总理: jieba reads 同安 (a place) and 瓦尔, so the function word is cut
+ * off a word of two characters that a name in sounds follows.
+ */
+function splitJoiners(tokens: Token[]): Token[] {
+  const words = jiebaDictionary().words;
+  return tokens.flatMap((token, i) => {
+    const next = tokens[i + 1];
+    const glued =
+      token.word.length === 2 &&
+      JOINERS.has(token.word.charAt(0)) &&
+      transliterationChars().has(token.word.charAt(1)) &&
+      next?.tag === "nrt" &&
+      (words.get(token.word) ?? 0) < COMMON_WORD;
+    if (!glued) return [token];
+    return [
+      { word: token.word.charAt(0), tag: "p", start: token.start, end: token.start + 1 },
+      { word: token.word.charAt(1), tag: "x", start: token.start + 1, end: token.end },
+    ];
+  });
+}
+
 /**
  * People: a full name after a title or role (国务院总理李强), before a rank or a verb of
  * speech (习近平总书记, 朔尔茨表示), after 任命/免去/致电, and every name in a list joined by
  * 、 one of whose names is taken. Every later mention of a name taken counts.
  */
 export function findPersons(tokens: Token[], text: string, places: PlaceGazetteer): Mention[] {
-  const sentence = new Sentence(text, tokens, places);
+  const sentence = new Sentence(text, splitJoiners(tokens), places);
   const names = new Map<string, string>();
   const take = (read: Read | undefined, evidence: string): boolean => {
     if (

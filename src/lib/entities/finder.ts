@@ -5,7 +5,7 @@ import { ORGANIZATION_FORMS, ORGANIZATION_SUFFIXES, WEAK_SUFFIXES } from "./orga
 import { jiebaDictionary } from "../script/lexicon.ts";
 import { findForeignPlaces } from "./foreign-places.ts";
 import { findPersons } from "./find-persons.ts";
-import { PERSON_TITLES, isStopChar, transliterationChars } from "./persons.ts";
+import { PERSON_TITLES, isPersonTitle, isStopChar, transliterationChars } from "./persons.ts";
 import { placeGazetteer, type PlaceGazetteer } from "./places.ts";
 import type { EntityKind, FoundEntities, Mention } from "./types.ts";
 
@@ -26,9 +26,21 @@ export interface EntityFinder {
 }
 
 /** Tags that a word inside an organisation's name may carry (nouns, names, abbreviations). */
-const NAME_WORD_TAGS = /^(n|nz|ns|nt|nr|vn|j|l|b|an|ng|x|eng)$/;
+const NAME_WORD_TAGS = /^(n|nz|ns|nt|nr|nrt|vn|j|l|b|an|ng|x|eng)$/;
 /** Words that start an organisation's name besides places (中国科学技术大学, 国家能源局). */
-const ORGANIZATION_STARTS = new Set(["中国", "中华", "国家", "全国", "中共", "中央", "国际", "世界", "亚洲", "国务院"]);
+const ORGANIZATION_STARTS = new Set([
+  "中国",
+  "中华",
+  "国家",
+  "全国",
+  "中共",
+  "中央",
+  "国际",
+  "世界",
+  "亚洲",
+  "国务院",
+  "武警",
+]);
 /** Characters of names of places abroad: those of transliterated names, and 那, 何 (亚利桑那州, 俄克拉何马州). */
 const PLACE_SOUNDS = [...transliterationChars(), "那", "何"].filter((c) => !"州市县堡城".includes(c)).join("");
 const FOREIGN_PLACE = new RegExp(`[${PLACE_SOUNDS}]{2,7}(?:[州市县堡城]|地区|难民营)`, "gu");
@@ -165,7 +177,7 @@ function tokenize(jieba: Jieba, text: string, places: PlaceGazetteer): Token[] {
   const words = jiebaDictionary().words;
   let at = 0;
   for (const { word, tag } of jieba.tag(text, true)) {
-    const place = places.forms.has(word) ? undefined : leadingPlace(word, places);
+    const place = places.forms.has(word) || ORGANIZATION_FORMS.has(word) ? undefined : leadingPlace(word, places);
     const rest = place ? word.slice(place.length) : "";
     if (place && (words.has(rest) || PERSON_TITLES.includes(rest))) {
       tokens.push({ word: place, tag: "ns", start: at, end: at + place.length });
@@ -277,16 +289,24 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
         /^愿?[同和与及向对在将]$/.test(before.word)
       )
         break;
-      // 中国全国人大 is the national body itself: 中国 stays a place of its own.
-      if (known && CHINA.has(before.word)) break;
+      // 中国全国人大 is the national body itself: 中国 stays a place of its own. A known
+      // name joins only places right before it (美国国务院, not 黎巴嫩媒体援引哈马斯), and
+      // a party's central body its party (越南共产党中央政治局).
+      const party = known?.startsWith("中共中央") && before.word.endsWith("党") && !ORGANIZATION_FORMS.has(before.word);
+      if (known && (CHINA.has(before.word) || !(isPlace(before) || party))) break;
+      if (party) first = j;
       if (
         !(NAME_WORD_TAGS.test(before.tag) || ORGANIZATION_VERBS.has(before.word) || isPlace(before)) ||
         PUNCTUATION.test(before.word)
       )
         break;
       // A known name joins only a place before it (美国国务院, 湖南省发改委), never another body (总台央视).
-      if (isPlace(before) || (!known && (ORGANIZATION_STARTS.has(before.word) || ORGANIZATION_FORMS.has(before.word))))
-        first = j;
+      // A word that starts with a national prefix starts a body (国家电网公司).
+      const starts =
+        ORGANIZATION_STARTS.has(before.word) ||
+        ORGANIZATION_FORMS.has(before.word) ||
+        (before.tag !== "n" && [...ORGANIZATION_STARTS].some((start) => before.word.startsWith(start)));
+      if (isPlace(before) || (!known && starts)) first = j;
     }
     if (known && first < 0) {
       found.push({ kind: "organizations", name: known, start: token.start, end: token.end, evidence: "known" });
@@ -302,6 +322,8 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
       });
       continue;
     }
+    // A company's legal form names a company with no place before it (兰友科技有限公司).
+    if (first < 0 && LEGAL_FORM.test(token.word)) first = companyStart(tokens, i);
     if (first < 0) continue;
     const span = tokens.slice(first, i + 1);
     const name = span.map((t) => t.word).join("");
@@ -314,18 +336,47 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
   return found.sort((a, b) => b.end - b.start - (a.end - a.start));
 }
 
+/** A company's legal form (有限公司, 有限责任公司), which a company's name ends with even when no place starts it. */
+const LEGAL_FORM = /有限(?:责任)?公司$/u;
+/** Words that say what kind of body follows (企业兰友科技有限公司): a company's name starts after them. */
+const KIND_OF_BODY = /(?:企业|公司|集团|单位|厂商|商家)$/u;
+
+/**
+ * Where the name of a company ending at `end` with its legal form starts: the earliest of
+ * up to six name words before it (a place in brackets among them), after a word that says what kind of body follows; -1
+ * when there is none.
+ */
+function companyStart(tokens: Token[], end: number): number {
+  let first = -1;
+  for (let j = end - 1; j >= Math.max(0, end - 6); j--) {
+    const before = tokens[j]!;
+    // A place in brackets inside the name (博世氢动力系统（重庆）有限公司).
+    if (before.word === "）" && tokens[j - 2]?.word === "（" && j - 2 > 0) {
+      j -= 2;
+      continue;
+    }
+    if (KIND_OF_BODY.test(before.word) || PUNCTUATION.test(before.word) || isPersonTitle(before.word, before.tag))
+      break;
+    if (!(NAME_WORD_TAGS.test(before.tag) || ORGANIZATION_VERBS.has(before.word)) || isStopChar(before.word)) break;
+    first = j;
+  }
+  return first;
+}
+
 /** Endings of a company's name that its short form leaves out (英特尔公司 → 英特尔). */
 const COMPANY_ENDING = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/u;
 /** Tags of words that may be a company's short form: names, abbreviations, words jieba does not know. */
 const SHORT_FORM_TAGS = /^(ns|nr|nrt|nrfg|nz|nt|j|x|eng)$/;
+/** How often jieba's dictionary has a word of another tag for it to be a common word, not a short form (建设). */
+const COMMON_WORD = 1000;
 
 /**
  * A company's short form: a company found in full (美国英特尔公司) is named by its name less
- * its place and its ending (英特尔) elsewhere in the text. A short form that is an ordinary
- * word (中国建设银行: 建设) is not taken.
+ * its place and its ending (英特尔) elsewhere in the text. A short form that is a common
+ * ordinary word (中国建设银行: 建设) is not taken.
  */
 function companyShortForms(found: readonly Mention[], text: string, places: PlaceGazetteer): Mention[] {
-  const tags = jiebaDictionary().tags;
+  const { tags, words } = jiebaDictionary();
   const shorts = new Set<string>();
   for (const mention of found) {
     if (mention.kind !== "organizations" || !COMPANY_ENDING.test(mention.name)) continue;
@@ -333,13 +384,8 @@ function companyShortForms(found: readonly Mention[], text: string, places: Plac
     const place = leadingPlace(short, places);
     if (place) short = short.slice(place.length);
     const tag = tags.get(short);
-    if (
-      short.length >= 2 &&
-      short.length <= 6 &&
-      (tag === undefined || SHORT_FORM_TAGS.test(tag)) &&
-      !places.forms.has(short)
-    )
-      shorts.add(short);
+    const common = tag !== undefined && !SHORT_FORM_TAGS.test(tag) && (words.get(short) ?? 0) >= COMMON_WORD;
+    if (short.length >= 2 && short.length <= 6 && !common && !places.forms.has(short)) shorts.add(short);
   }
   const mentions: Mention[] = [];
   for (const short of shorts)
@@ -392,12 +438,21 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
     }
     // 黄河保护法, 长江保护法: the name of a law, not a mention of the place; 蒙古族, a people.
     if (info && (/..法$/.test(tokens[i + 1]?.word ?? "") || text.charAt(token.end) === "族")) return;
-    // 华盛顿州, 纽约州: a state named after its city.
-    if (info?.level === "city" && tokens[i + 1]?.word === "州") {
-      const state = `${token.word}州`;
-      found.push({ kind: "places", name: state, start: token.start, end: token.end + 1, evidence: "foreign-place" });
+    // 华盛顿州, 纽约州, 华盛顿特区: a state or district named after its city.
+    const district = ["州", "特区"].find((ending) => text.startsWith(ending, token.end));
+    if (info?.level === "city" && district) {
+      const name = `${token.word}${district}`;
+      found.push({
+        kind: "places",
+        name,
+        start: token.start,
+        end: token.end + district.length,
+        evidence: "foreign-place",
+      });
       return;
     }
+    // 阿富汗西北部: a direction within a country, not the region of China.
+    if ((info?.level === "feature" || info?.level === "region") && text.charAt(token.end) === "部") return;
     if (info) {
       found.push({ kind: "places", name: info.name, start: token.start, end: token.end, evidence: "gazetteer" });
       return;

@@ -5,6 +5,8 @@ import type { Mention } from "./types.ts";
 
 /** Words after which news text names a town abroad (南部城市汗尤尼斯, 首都达喀尔). */
 const PLACE_INTRODUCERS = new Set(["城市", "首都", "首府", "小镇", "城镇", "港城", "港口城市", "边境城市"]);
+/** Verbs of place before a name in sounds (位于瓦拉姆的基地, 前往乍得). */
+const PLACE_VERBS = new Set(["位于", "前往", "抵达"]);
 /** Words that follow a place's name (丹佛一家, 福岛地区, 杰宁附近). */
 const AFTER_PLACE = new Set(["一家", "一名", "当地", "地区", "附近", "境内", "发生", "举行", "等地"]);
 /** Tags of words that are part of a foreign place's name as jieba reads it. */
@@ -32,8 +34,8 @@ function endsPlace(text: string, at: number, tokenAt: Token | undefined): boolea
 
 /**
  * Places abroad that no list holds, read from where they stand: a run of name characters
- * right after a country (美国丹佛, 日本福岛) or after a word such as 城市 or 首都 (南部城市
- * 汗尤尼斯), and the next name of a list joined by 和 or 、 (汗尤尼斯和拉法), and a name
+ * right after a country (美国丹佛, 日本福岛), after a word such as 城市 or 首都 (南部城市
+ * 汗尤尼斯), a run of sounds after 位于, 前往 or 抵达 (位于瓦拉姆的基地), and the next name of a list joined by 和 or 、 (汗尤尼斯和拉法), and a name
  * in sounds beside a place abroad in a list (俄亥俄、纽约、科罗拉多). The run ends
  * at punctuation, a function word, a direction (南部), or an ordinary word.
  */
@@ -73,7 +75,8 @@ export function findForeignPlaces(
     if (!next) return;
     const country = places.forms.get(token.word)?.level === "country" && !CHINA.has(token.word);
     const introduced = PLACE_INTRODUCERS.has(token.word);
-    if (!country && !introduced) return;
+    const verb = PLACE_VERBS.has(token.word);
+    if (!country && !introduced && !verb) return;
     // After a country the run is made of whole words jieba reads as names, in sounds (丹佛, 福岛).
     if (country && !PLACE_WORD_TAGS.test(next.tag)) return;
     // A place word of jieba's after a country counts whole (美国路易斯安那州).
@@ -86,7 +89,7 @@ export function findForeignPlaces(
       endsPlace(text, next.end, tokens[i + 2])
         ? next.word
         : undefined;
-    const name = whole ?? readRun(next.start, country);
+    const name = whole ?? readRun(next.start, country || verb);
     if (!name) return;
     take(name, next.start);
     // The next names of a list (汗尤尼斯和拉法).
