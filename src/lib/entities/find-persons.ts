@@ -298,7 +298,10 @@ function readBefore(sentence: Sentence, end: number): Read | undefined {
       start === 0 ||
       !HAN.test(sentence.text.charAt(start - 1)) ||
       (before &&
-        (isPersonTitle(before.word, before.tag) || NOT_NAME_TAGS.test(before.tag) || INTRODUCERS.has(before.word)));
+        (isPersonTitle(before.word, before.tag) ||
+          NOT_NAME_TAGS.test(before.tag) ||
+          INTRODUCERS.has(before.word) ||
+          (before.word.length <= 2 && JOINERS.has(before.word.slice(-1)))));
     if (boundary && (!best || read.start < best.start)) best = read;
     if (!read.foreign && start < end - 4) break;
   }
@@ -401,6 +404,10 @@ export function findPersons(tokens: Token[], text: string, places: PlaceGazettee
   }
   const found: Mention[] = [];
   for (const [name, evidence] of names) {
+    // 埃尔多 where every mention is part of 埃尔多安: a name read short.
+    const longer = [...names.keys()].filter((other) => other.length > name.length && other.startsWith(name));
+    const mentions = text.split(name).length - 1;
+    if (longer.length > 0 && longer.reduce((sum, other) => sum + text.split(other).length - 1, 0) >= mentions) continue;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       found.push({ kind: "persons", name, start: at, end: at + name.length, evidence });
     }

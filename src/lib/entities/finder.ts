@@ -436,8 +436,9 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
         }
       }
     }
-    // 黄河保护法, 长江保护法: the name of a law, not a mention of the place; 蒙古族, a people.
-    if (info && (/..法$/.test(tokens[i + 1]?.word ?? "") || text.charAt(token.end) === "族")) return;
+    // 黄河保护法, 长江保护法: the name of a law, not a mention of the place; 蒙古族, a
+    // people; 中国式现代化 and 马克思主义中国化, words of their own.
+    if (info && (/..法$/.test(tokens[i + 1]?.word ?? "") || /^[族式化]/.test(text.charAt(token.end)))) return;
     // 华盛顿州, 纽约州, 华盛顿特区: a state or district named after its city.
     const district = ["州", "特区"].find((ending) => text.startsWith(ending, token.end));
     if (info?.level === "city" && district) {

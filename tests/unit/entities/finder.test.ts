@@ -70,6 +70,11 @@ describe("people", () => {
     expect(find("财政部部长刘昆受国务院委托作报告。").persons).toEqual(["刘昆"]);
   });
 
+  it("takes a name in sounds whole, after a function word jieba glues to it", () => {
+    expect(find("遵照习近平主席同安瓦尔总理的战略引领。").persons).toEqual(["习近平", "安瓦尔"]);
+    expect(find("土耳其总统埃尔多安签字。愿同埃尔多安总统一道努力。").persons).toEqual(["埃尔多安"]);
+  });
+
   it("takes a name that is also a word only where it stands as a name", () => {
     expect(find("国务院副总理汪洋出席开幕式。").persons).toEqual(["汪洋"]);
     expect(find("洪水过后，田野一片汪洋。").persons).toEqual([]);
@@ -117,6 +122,11 @@ describe("places", () => {
     expect(find("这是一个蒙古族、汉族聚居的村子。").places).toEqual([]);
     expect(find("暴风雪袭击美国东北部。").organizations).toEqual([]);
     expect(find("城区改造，商务部门调运生活必需品。")).toEqual({ persons: [], places: [], organizations: [] });
+  });
+
+  it("takes no place in a word of its own (中国式现代化) nor a direction within a country", () => {
+    expect(find("推进中国式现代化，坚持马克思主义中国化。").places).toEqual([]);
+    expect(find("阿富汗西北部发生地震。").places).toEqual(["阿富汗"]);
   });
 
   it("takes a region written with 地区 as the region", () => {
