@@ -1,7 +1,7 @@
 import { jiebaDictionary } from "../script/lexicon.ts";
 import type { Token } from "./finder.ts";
 import { ORGANIZATION_FORMS } from "./organizations.ts";
-import { PERSON_TITLES, isPersonTitle, isStopChar, surnameLengths, transliterationChars } from "./persons.ts";
+import { isPersonTitle, isStopChar, surnameLengths, titleAt, transliterationChars } from "./persons.ts";
 import type { PlaceGazetteer } from "./places.ts";
 import type { Mention } from "./types.ts";
 
@@ -152,7 +152,7 @@ function readWithSurname(sentence: Sentence, start: number, surname: number): Re
     !ordinary(i) ||
     sentence.startsWord(i, SPEECH) ||
     sentence.startsWord(i, TITLES_AFTER_NAME) ||
-    sentence.startsWord(i, PERSON_TITLES) ||
+    titleAt(sentence.text, i) ||
     sentence.startsWord(i, NAME_TERMS);
   const word = sentence.tokenStarting.get(start);
   const unknownWord =
@@ -226,7 +226,7 @@ function readDotted(sentence: Sentence, start: number): Read | undefined {
       (ordinaryWord ||
         sentence.startsWord(i, SPEECH) ||
         sentence.startsWord(i, TITLES_AFTER_NAME) ||
-        sentence.startsWord(i, PERSON_TITLES))
+        titleAt(sentence.text, i))
     )
       break;
     length++;
@@ -280,7 +280,7 @@ function readAt(sentence: Sentence, start: number): Read | undefined {
   const read = foreign && (!chinese || foreign.end > chinese.end) ? foreign : chinese;
   if (!read) return undefined;
   // Never a title, nor a name running into one (和总理, 夫人).
-  for (let i = read.start; i < read.end; i++) if (sentence.startsWord(i, PERSON_TITLES)) return undefined;
+  for (let i = read.start; i < read.end; i++) if (titleAt(sentence.text, i)) return undefined;
   return read;
 }
 

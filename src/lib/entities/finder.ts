@@ -5,7 +5,7 @@ import { ORGANIZATION_FORMS, ORGANIZATION_SUFFIXES, WEAK_SUFFIXES } from "./orga
 import { jiebaDictionary } from "../script/lexicon.ts";
 import { findForeignPlaces } from "./foreign-places.ts";
 import { findPersons } from "./find-persons.ts";
-import { PERSON_TITLES, isPersonTitle, isStopChar, transliterationChars } from "./persons.ts";
+import { PERSON_TITLES, isPersonTitle, isStopChar, titleEnding, transliterationChars } from "./persons.ts";
 import { placeGazetteer, type PlaceGazetteer } from "./places.ts";
 import type { EntityKind, FoundEntities, Mention } from "./types.ts";
 
@@ -226,7 +226,7 @@ function joinPartyCommittees(tokens: Token[], places: PlaceGazetteer): Token[] {
  * seen (江苏省委 in 江苏省委书记).
  */
 function splitRole(word: string, tag: string, start: number): Token[] {
-  const role = word.length >= 4 ? PERSON_TITLES.find((title) => word.endsWith(title)) : undefined;
+  const role = word.length >= 4 ? titleEnding(word) : undefined;
   const body = role ? word.slice(0, -role.length) : "";
   if (!role || body.length < 2 || !(ORGANIZATION_FORMS.has(body) || BODY_BEFORE_ROLE.test(body)))
     return [{ word, tag, start, end: start + word.length }];
@@ -254,11 +254,15 @@ function leadingPlace(word: string, places: PlaceGazetteer): string | undefined 
   return undefined;
 }
 
-/** The longest of the endings a word ends with (党委, not 委). */
-function endsWithAny(word: string, endings: readonly string[]): string | undefined {
-  let longest: string | undefined;
-  for (const ending of endings) if (word.endsWith(ending) && ending.length > (longest?.length ?? 0)) longest = ending;
-  return longest;
+const SUFFIXES = new Set(ORGANIZATION_SUFFIXES);
+const SUFFIX_LENGTHS = [...new Set(ORGANIZATION_SUFFIXES.map((suffix) => suffix.length))].sort((a, b) => b - a);
+
+/** The longest organisation ending a word ends with (党委, not 委). */
+function organizationSuffix(word: string): string | undefined {
+  for (const length of SUFFIX_LENGTHS) {
+    if (length <= word.length && SUFFIXES.has(word.slice(-length))) return word.slice(-length);
+  }
+  return undefined;
 }
 
 /** Organisations: known names and their short forms, then runs of name words with an organisation's ending. */
@@ -268,7 +272,7 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const known = ORGANIZATION_FORMS.get(token.word);
-    const suffix = endsWithAny(token.word, ORGANIZATION_SUFFIXES);
+    const suffix = organizationSuffix(token.word);
     if (!known && !suffix) continue;
     // A body in jieba's dictionary with an organisation's ending (俄罗斯国防部, 欧洲中央银行).
     const listed = token.tag === "nt" && token.word.length >= 4 && !GENERIC_ORGANIZATIONS.has(token.word);
@@ -284,7 +288,7 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
     for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
       const before = tokens[j]!;
       if (
-        PERSON_TITLES.some((title) => before.word.endsWith(title)) ||
+        titleEnding(before.word) !== undefined ||
         /^[cp]$/.test(before.tag) ||
         /^愿?[同和与及向对在将]$/.test(before.word)
       )

@@ -136,9 +136,26 @@ export const PERSON_TITLES = [
  */
 const ROLE_ENDINGS = /(?:[员官师]|..家)$/u;
 
+const TITLES = new Set(PERSON_TITLES);
+/** The lengths of the titles, longest first, so a title is looked up in a few steps. */
+const TITLE_LENGTHS = [...new Set(PERSON_TITLES.map((title) => title.length))].sort((a, b) => b - a);
+
+/** The longest title a word ends with (书记 in 省委书记), if any. */
+export function titleEnding(word: string): string | undefined {
+  for (const length of TITLE_LENGTHS) {
+    if (length <= word.length && TITLES.has(word.slice(-length))) return word.slice(-length);
+  }
+  return undefined;
+}
+
+/** Whether a title starts at this position of the text. */
+export function titleAt(text: string, at: number): boolean {
+  return TITLE_LENGTHS.some((length) => TITLES.has(text.slice(at, at + length)));
+}
+
 /** Whether a word is a title or a role a person's name follows (国家主席, 首席执行官, 飞行员). */
 export function isPersonTitle(word: string, tag = ""): boolean {
-  if (PERSON_TITLES.some((title) => word.endsWith(title))) return true;
+  if (titleEnding(word) !== undefined) return true;
   return word.length >= 2 && /^n$/.test(tag) && ROLE_ENDINGS.test(word);
 }
 
@@ -163,14 +180,15 @@ const SURNAMES_ONE = new Set(
  * read like a Chinese two-character surname. Those that are also common words or Chinese
  * places (田中 "in the field", 中山, 松下 "under the pines") are left out.
  */
-const JAPANESE_SURNAMES =
+const JAPANESE_SURNAMES = new Set(
   "佐藤 铃木 高桥 渡边 伊藤 山本 小林 加藤 吉田 佐佐木 山崎 井上 木村 清水 山下 石川 斋藤 桥本 阿部 森田 冈田 后藤 长谷川 石井 村上 近藤 坂本 远藤 青木 藤井 西村 福田 太田 三浦 藤原 冈本 松田 中川 中野 原田 小野 竹内 中岛 石田 上田 森本 柴田 酒井 工藤 横山 宫崎 宫本 内田 高木 安藤 岛田 谷口 高田 丸山 今井 河野 藤田 村田 武田 菅原 千叶 岩崎 野口 松井 岸田 石破 安倍 麻生 浅川 茂木 植田 黑田 野田 鸠山 小泉 细川 二阶 玉木 枝野 志位 松野 上川 滨田 木原 中谷 岩屋 赤泽".split(
     " ",
-  );
+  ),
+);
 
 /** The lengths of the surnames a text may start with, longest first (2 for 岸田, then 1 for 岸). */
 export function surnameLengths(text: string): number[] {
-  const japanese = JAPANESE_SURNAMES.find((s) => text.startsWith(s));
+  const japanese = [text.slice(0, 3), text.slice(0, 2)].find((prefix) => JAPANESE_SURNAMES.has(prefix));
   const chinese = surnameLength(text);
   return [...(japanese ? [japanese.length] : []), ...(chinese > 0 ? [chinese] : [])];
 }
