@@ -47,6 +47,8 @@ const FOREIGN_PLACE = new RegExp(`[${PLACE_SOUNDS}]{2,7}(?:[州市县堡城]|地
 /** Endings of towns and streets below county level (villages and communities are too many to page). */
 const LOCAL_PLACE = /(镇|乡|街道)$/u;
 const CHINA = new Set(["中国", "中华人民共和国", "我国"]);
+/** Endings of named landscapes: rivers, mountains, lakes, islands, plains, deserts. */
+const LANDSCAPE = /(?:河|江|山|湖|岛|海峡|半岛|群岛|山脉|高原|盆地|平原|草原|沙漠|沙地|山区|湿地)$/u;
 /** Words jieba tags as places that name no place: a religion, a soil, a landform. */
 const NOT_PLACES = new Set(["伊斯兰", "黑土地", "喀斯特"]);
 
@@ -441,8 +443,8 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
       }
     }
     // 黄河保护法, 长江保护法: the name of a law, not a mention of the place; 蒙古族, a
-    // people; 中国式现代化 and 马克思主义中国化, words of their own.
-    if (info && (/..法$/.test(tokens[i + 1]?.word ?? "") || /^[族式化]/.test(text.charAt(token.end)))) return;
+    // people; 中国式现代化, 马克思主义中国化 and 北京时间, words of their own.
+    if (info && (/..法$/.test(tokens[i + 1]?.word ?? "") || /^(?:[族式化]|时间)/.test(text.slice(token.end)))) return;
     // 华盛顿州, 纽约州, 华盛顿特区: a state or district named after its city.
     const district = ["州", "特区"].find((ending) => text.startsWith(ending, token.end));
     if (info?.level === "city" && district) {
@@ -470,6 +472,11 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
       );
       if (county)
         found.push({ kind: "places", name: county.name, start: token.start, end: token.end, evidence: "county" });
+      return;
+    }
+    // A river, mountain or other named landscape that jieba knows (大别山, 第聂伯河, 科尔沁沙地).
+    if (token.tag === "ns" && token.word.length >= 3 && LANDSCAPE.test(token.word) && !places.forms.has(token.word)) {
+      found.push({ kind: "places", name: token.word, start: token.start, end: token.end, evidence: "landscape" });
       return;
     }
     // A state, county or city abroad that jieba knows (俄克拉何马州): Chinese divisions are all in the gazetteer.

@@ -10,10 +10,11 @@ const NATIONALITY = new RegExp(`(?:${[...NATIONALITIES].sort((a, b) => b.length 
 
 /**
  * Short forms of prefectures that are far more often ordinary words or other names in news
- * text (安康 "well-being", 大庆 "celebration", 阿里 Alibaba, 德州 Texas): their full forms still count.
+ * text (安康 "well-being", 大庆 "celebration", 阿里 Alibaba, 德州 Texas, 巴中 "Pakistan–China"): their
+ * full forms still count.
  */
 const AMBIGUOUS_SHORT = new Set(
-  "安康 白银 朝阳 大同 长治 来宾 阿里 玉树 中卫 大庆 开封 四平 海东 海西 海北 乌海 山南 德州 兴安 攀枝花 吉安 三明 金华 南平 白城 白山 通化 北海 定西 和田".split(
+  "安康 白银 朝阳 大同 长治 来宾 阿里 玉树 中卫 大庆 开封 四平 海东 海西 海北 乌海 山南 德州 兴安 攀枝花 吉安 三明 金华 南平 白城 白山 通化 北海 定西 和田 巴中".split(
     " ",
   ),
 );
