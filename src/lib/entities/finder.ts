@@ -277,7 +277,11 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
     const suffix = organizationSuffix(token.word);
     if (!known && !suffix) continue;
     // A body in jieba's dictionary with an organisation's ending (俄罗斯国防部, 欧洲中央银行).
-    const listed = token.tag === "nt" && token.word.length >= 4 && !GENERIC_ORGANIZATIONS.has(token.word);
+    // News agencies jieba knows are three characters long (共同社, 美联社).
+    const listed =
+      token.tag === "nt" &&
+      (token.word.length >= 4 || (token.word.length === 3 && suffix === "社")) &&
+      !GENERIC_ORGANIZATIONS.has(token.word);
     // 格局, 干部, 常委: a two-character word ending in a one-character ending is rarely a body.
     if (!known && suffix && suffix.length === 1 && token.word.length < 3 && token.tag !== "nt") continue;
     if (!known && (NOT_ORGANIZATIONS.has(token.word) || DIRECTION.test(token.word))) continue;

@@ -265,6 +265,7 @@ export const ORGANIZATION_SUFFIXES = [
   "议会",
   "议院",
   "通讯社",
+  "社",
   "新闻社",
   "气象台",
   "电台",
