@@ -72,6 +72,8 @@ const BODY_ENDING = /^..[部局委厅署办院处]$/u;
 const NEVER_IN_NAME = new Set("的了是在和与及等也都".split(""));
 /** How often jieba's dictionary must have a word for it to be a common word, whatever its tag (顾问 1,697). */
 const COMMON_WORD = 1000;
+/** How often jieba's dictionary has a word for it to be no given name whatever its tag (人士 5,774, 发展). */
+const VERY_COMMON_WORD = 5000;
 /** Tags of function words and verbs, which no given name is (相关); adverbs may be (欣然, 一新). */
 const FUNCTION_TAGS = /^(c|p|r|m|q|u|uj|ul|uz|ug|uv|ud|f|v|vd|y|e|o)$/;
 /** Tags of whole words that are no name when they start with a surname (高度, 时刻, 来华). */
@@ -188,9 +190,18 @@ function readWithSurname(sentence: Sentence, start: number, surname: number): Re
   const frequency = jiebaDictionary().words.get(word?.word ?? "") ?? 0;
   if (word && word.word.length >= 2 && word.end < end && (!NAME_TAGS.test(word.tag) || frequency >= COMMON_WORD))
     return undefined;
-  // A given name that is a function word or a place (应伊朗).
+  // A given name that is a function word, a place, a name in sounds or a very common word
+  // (应伊朗, 向普京, 国人士).
   const given = sentence.tokenStarting.get(at);
-  if (given && given.end === end && (FUNCTION_TAGS.test(given.tag) || sentence.places.forms.has(given.word)))
+  const givenCommon = (jiebaDictionary().words.get(given?.word ?? "") ?? 0) >= VERY_COMMON_WORD;
+  if (
+    given &&
+    given.end === end &&
+    (FUNCTION_TAGS.test(given.tag) ||
+      given.tag === "nrt" ||
+      sentence.places.forms.has(given.word) ||
+      (givenCommon && !/^(nr|nrfg)$/.test(given.tag)))
+  )
     return undefined;
   return { name: text.slice(start, end), start, end, foreign: false };
 }
@@ -258,7 +269,7 @@ function readForeign(sentence: Sentence, start: number): Read | undefined {
     // A word jieba tags as a transliterated name counts whole, and so does one character before one (朔 + 尔茨).
     const spelled =
       token.tag === "nrt" ||
-      (token.word.length === 1 && tokens[index + 1]?.tag === "nrt") ||
+      (token.word.length === 1 && HAN.test(token.word) && tokens[index + 1]?.tag === "nrt") ||
       [...token.word].every((c) => translit.has(c));
     if (!spelled) break;
     name += token.word;
@@ -380,6 +391,8 @@ export function findPersons(tokens: Token[], text: string, places: PlaceGazettee
   // A term named after a person (习近平新时代中国特色社会主义思想, 毛泽东思想).
   for (const term of NAME_TERMS) {
     for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      // 解放思想 is one word: no name before 思想 there.
+      if (!sentence.tokenStarting.has(at)) continue;
       const read = readBefore(sentence, at);
       if (read && !read.foreign) take(read, "term");
     }

@@ -41,8 +41,8 @@ const ORGANIZATION_STARTS = new Set([
   "国务院",
   "武警",
 ]);
-/** Characters of names of places abroad: those of transliterated names, and 那, 何 (亚利桑那州, 俄克拉何马州). */
-const PLACE_SOUNDS = [...transliterationChars(), "那", "何"].filter((c) => !"州市县堡城".includes(c)).join("");
+/** Characters of names of places abroad: those of transliterated names, and 那, 何, 不 (亚利桑那州, 俄克拉何马州, 不伦瑞克市). */
+const PLACE_SOUNDS = [...transliterationChars(), "那", "何", "不"].filter((c) => !"州市县堡城".includes(c)).join("");
 const FOREIGN_PLACE = new RegExp(`[${PLACE_SOUNDS}]{2,7}(?:[州市县堡城]|地区|难民营)`, "gu");
 /** Endings of towns and streets below county level (villages and communities are too many to page). */
 const LOCAL_PLACE = /(镇|乡|街道)$/u;
@@ -417,7 +417,7 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
   for (const match of text.matchAll(FOREIGN_PLACE)) {
     const start = match.index;
     for (let from = start; from < start + match[0].length - 2; from++) {
-      if (!starts.has(from) || isStopChar(text.charAt(from))) continue;
+      if (!starts.has(from) || !PLACE_SOUNDS.includes(text.charAt(from))) continue;
       const name = text.slice(from, start + match[0].length);
       // 派别圣城旅: an ordinary word (派别 "faction") starts no place.
       const first = tokenAt.get(from)!;

@@ -161,7 +161,7 @@ export function isPersonTitle(word: string, tag = ""): boolean {
 
 /** Single characters that end a name rather than belong to it: verbs, prepositions, particles. */
 const STOP = new Set(
-  "的在和与同及暨表说举出访致会等并是也作称当率现对向将就为时了于从到把被给让由以而或且都又还再已曾将要能可应共受一两二三四五六七八九十百千万年月日号时分上下中外前后们我你他她它这那个些每各其此该本今昨首次".split(
+  "的在和与同及暨表说举出访致会等并是也作称当率现对向将就为时了于从到把被给让由以而或且都又还再已曾将要能可应共受互不一两二三四五六七八九十百千万年月日号时分上下中外前后们我你他她它这那个些每各其此该本今昨首次".split(
     "",
   ),
 );

@@ -75,6 +75,13 @@ describe("people", () => {
     expect(find("土耳其总统埃尔多安签字。愿同埃尔多安总统一道努力。").persons).toEqual(["埃尔多安"]);
   });
 
+  it("takes no punctuation, common word or second name into a name", () => {
+    expect(find("外长与会，吉尔吉斯斯坦总理扎帕罗夫主持会议。").persons).toEqual(["扎帕罗夫"]);
+    expect(find("多国人士表示，合作成果丰硕。").persons).toEqual([]);
+    expect(find("两国领导人普京互致贺电。").persons).toEqual(["普京"]);
+    expect(find("坚持解放思想，开拓进取。").persons).toEqual([]);
+  });
+
   it("takes a name that is also a word only where it stands as a name", () => {
     expect(find("国务院副总理汪洋出席开幕式。").persons).toEqual(["汪洋"]);
     expect(find("洪水过后，田野一片汪洋。").persons).toEqual([]);
@@ -110,6 +117,7 @@ describe("places", () => {
       "加利福尼亚州",
       "华盛顿州",
     ]);
+    expect(find("德国不伦瑞克市发生火灾。").places).toEqual(["德国", "不伦瑞克市"]);
     expect(find("以色列军方空袭了加沙城、努赛赖特难民营等。").places).toEqual(["以色列", "加沙城", "努赛赖特难民营"]);
   });
 
