@@ -100,6 +100,9 @@ const NOT_ORGANIZATIONS = new Set([
   "开局",
   "变局",
   "大变局",
+  // 市中心 "city centre", 广大干部 "officials at large".
+  "市中心",
+  "广大干部",
 ]);
 /** Parts of a country or region (东北部, 南部): 部 here ends a direction, not a ministry. */
 const DIRECTION = /^[东南西北中]+部$/u;
@@ -296,7 +299,7 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
       if (
         titleEnding(before.word) !== undefined ||
         /^[cp]$/.test(before.tag) ||
-        /^愿?[同和与及向对在将]$/.test(before.word)
+        /^愿?[同和与及暨向对在将]$/.test(before.word)
       )
         break;
       // 中国全国人大 is the national body itself: 中国 stays a place of its own. A known
@@ -312,6 +315,8 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
         break;
       // A known name joins only a place before it (美国国务院, 湖南省发改委), never another body (总台央视).
       // A word that starts with a national prefix starts a body (国家电网公司).
+      // A city abroad is where a body sits, not part of its name (日内瓦联合国).
+      if (known && places.forms.get(before.word)?.level === "city") break;
       const starts =
         ORGANIZATION_STARTS.has(before.word) ||
         ORGANIZATION_FORMS.has(before.word) ||
@@ -338,7 +343,14 @@ function findOrganizations(tokens: Token[], places: PlaceGazetteer): Mention[] {
     const span = tokens.slice(first, i + 1);
     const name = span.map((t) => t.word).join("");
     // A bare general ending right after a place (美国部, 北京中心) is no organisation.
-    if (!known && span.length === 2 && WEAK_SUFFIXES.has(token.word)) continue;
+    if (!known && span.length === 2 && WEAK_SUFFIXES.has(token.word) && (token.word !== "公司" || isPlace(span[0])))
+      continue;
+    // Generic departments, bodies of villages and communities (教育部门, 山坪村党支部), a generic name.
+    if (span.some((t) => /(?:部门|..村|社区)$/.test(t.word)) || NOT_ORGANIZATIONS.has(name)) continue;
+    // 组织 "organise" as a verb: after a body (公共服务局组织开展) or before 了 (策划组织了).
+    const verbUse =
+      organizationSuffix(tokens[i - 1]?.word ?? "") !== undefined || /^(ul|uz|ug)$/.test(tokens[i + 1]?.tag ?? "");
+    if (token.word === "组织" && verbUse) continue;
     if (!known && token.word === suffix && span.length === 1) continue;
     found.push({ kind: "organizations", name, start: span[0]!.start, end: token.end, evidence: "suffix" });
   }

@@ -272,5 +272,5 @@ export const ORGANIZATION_SUFFIXES = [
   "交易所",
 ];
 
-/** Organisation endings too general to stand alone after a bare place: 北京中心, 美国部. */
-export const WEAK_SUFFIXES = new Set(["中心", "部", "办", "委", "局", "厅", "署", "联盟", "组织"]);
+/** Organisation endings too general to stand alone after a bare place: 北京中心, 美国部, 美国公司. */
+export const WEAK_SUFFIXES = new Set(["中心", "部", "办", "委", "局", "厅", "署", "联盟", "组织", "公司"]);

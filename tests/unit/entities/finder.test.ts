@@ -176,6 +176,20 @@ describe("organisations", () => {
     expect(found.organizations).toEqual(["苏丹武装部队", "国务院事故调查组", "中央巡回指导组"]);
   });
 
+  it("takes no generic body, village body, city centre or 组织 used as a verb", () => {
+    const found = find(
+      "美国公司纷纷裁员。首尔市中心举行集会。梧州市苍梧县六堡镇山坪村党支部组织学习。雄安新区公共服务局组织开展培训。",
+    );
+    expect(found.organizations).toEqual(["雄安新区公共服务局"]);
+    expect(found.places).toEqual(["美国", "首尔", "梧州市", "苍梧县", "六堡镇"]);
+  });
+
+  it("takes a known body after a city abroad as the body alone", () => {
+    const found = find("日内瓦联合国机构负责人表示。");
+    expect(found.organizations).toEqual(["联合国"]);
+    expect(found.places).toEqual(["日内瓦"]);
+  });
+
   it("takes no forum that is a meeting series, nor a department's name as a person", () => {
     expect(find("落实中非合作论坛北京峰会成果。").organizations).toEqual([]);
     expect(find("福州市委常委、宣传部部长出席。").persons).toEqual([]);
