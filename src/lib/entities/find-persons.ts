@@ -21,6 +21,7 @@ const TITLES_AFTER_NAME = new Set([
   "先生",
   "女士",
   "博士",
+  "将军",
 ]);
 /** Titles that, right after a word read as a name, show the word names a body (顾问团主席). */
 const TITLES_BETWEEN = ["主席", "主任", "部长", "书记", "秘书长", "会长", "院长", "局长", "团长"];

@@ -6,7 +6,7 @@ import { jiebaDictionary } from "../script/lexicon.ts";
 import { findForeignPlaces } from "./foreign-places.ts";
 import { findPersons } from "./find-persons.ts";
 import { PERSON_TITLES, isPersonTitle, isStopChar, titleEnding, transliterationChars } from "./persons.ts";
-import { placeGazetteer, type PlaceGazetteer } from "./places.ts";
+import { NOT_PLACES, placeGazetteer, type PlaceGazetteer } from "./places.ts";
 import type { EntityKind, FoundEntities, Mention } from "./types.ts";
 
 /** A word of the segmented text, with its part-of-speech tag and its place in the text. */
@@ -49,8 +49,6 @@ const LOCAL_PLACE = /(镇|乡|街道)$/u;
 const CHINA = new Set(["中国", "中华人民共和国", "我国"]);
 /** Endings of named landscapes: rivers, mountains, lakes, islands, plains, deserts. */
 const LANDSCAPE = /(?:河|江|山|湖|岛|海峡|半岛|群岛|山脉|高原|盆地|平原|草原|沙漠|沙地|山区|湿地)$/u;
-/** Words jieba tags as places that name no place: a religion, a soil, a landform. */
-const NOT_PLACES = new Set(["伊斯兰", "黑土地", "喀斯特"]);
 
 /** Words inside company and body names that jieba reads as verbs (怡和控股有限公司, 马尔代夫选举委员会). */
 const ORGANIZATION_VERBS = new Set([
@@ -436,7 +434,9 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
       if (first.end < from + name.length && first.word.length >= 2 && !/^(ns|nr|nrt|nz|x|j)$/.test(first.tag)) continue;
       // 美国华盛顿州 starts at 华盛顿; 世界温州 is no place (温州 is).
       if (containsPlace(name, places)) continue;
-      if (/[人口城镇区乡村]/.test(name.slice(0, -1))) continue;
+      if (/[人口城镇区乡村]/.test(name.slice(0, -1)) || /^[省州市县区湾]/.test(name)) continue;
+      // 着力保市场: 市 starts 市场 "market".
+      if (text.startsWith("市场", from + name.length - 1)) continue;
       found.push({ kind: "places", name, start: from, end: from + name.length, evidence: "foreign-place" });
       break;
     }

@@ -1,6 +1,7 @@
 import type { Token } from "./finder.ts";
-import { isStopChar, transliterationChars } from "./persons.ts";
-import type { PlaceGazetteer } from "./places.ts";
+import { jiebaDictionary } from "../script/lexicon.ts";
+import { isStopChar, titleAt, transliterationChars } from "./persons.ts";
+import { NOT_PLACES, type PlaceGazetteer } from "./places.ts";
 import type { Mention } from "./types.ts";
 
 /** Words after which news text names a town abroad (南部城市汗尤尼斯, 首都达喀尔). */
@@ -15,6 +16,8 @@ const HAN = /^\p{Script=Han}$/u;
 /** Characters that start words of quantity, not names (多地, 各地, 全境). */
 const NOT_NAME_STARTS = /^[多各全每某该此]/u;
 const CHINA = new Set(["中国", "中华人民共和国", "我国"]);
+/** How often jieba's dictionary has a word for it to be a common word, no place (城市, 地区). */
+const COMMON_WORD = 1000;
 
 /** Whether a word of the text is an ordinary word, not a piece of a name (实施, 空袭). */
 function ordinaryWord(token: Token | undefined): boolean {
@@ -25,8 +28,8 @@ function ordinaryWord(token: Token | undefined): boolean {
 /** Whether a place's name may end before this position: punctuation, a function word, a direction, AFTER_PLACE. */
 function endsPlace(text: string, at: number, tokenAt: Token | undefined): boolean {
   const char = text.charAt(at);
-  // 彼得·彼得森基金会: a name joined by · is a person's or a body's.
-  if (char === "·") return false;
+  // 彼得·彼得森基金会: a name joined by · is a person's or a body's; 史迪威将军, a person's.
+  if (char === "·" || titleAt(text, at)) return false;
   if (at >= text.length || !HAN.test(char) || isStopChar(char)) return true;
   if (!tokenAt) return false;
   return tokenAt.tag === "f" || AFTER_PLACE.has(tokenAt.word) || AFTER_PLACE.has(text.slice(at, at + 2));
@@ -66,6 +69,8 @@ export function findForeignPlaces(
     if (end < text.length && HAN.test(text.charAt(end)) && !tokenStarting.has(end)) return undefined;
     if (places.forms.has(name) || ordinaryWord(tokenStarting.get(start)) || NOT_NAME_STARTS.test(name))
       return undefined;
+    // A common word is no place.
+    if ((jiebaDictionary().words.get(name) ?? 0) >= COMMON_WORD || NOT_PLACES.has(name)) return undefined;
     return name;
   };
   const take = (name: string, start: number) =>
@@ -74,7 +79,8 @@ export function findForeignPlaces(
     const next = tokens[i + 1];
     if (!next) return;
     const country = places.forms.get(token.word)?.level === "country" && !CHINA.has(token.word);
-    const introduced = PLACE_INTRODUCERS.has(token.word);
+    // 金融城市长梅睿孟: 市长 is a title, not 城市.
+    const introduced = PLACE_INTRODUCERS.has(token.word) && !titleAt(text, token.end - 1);
     const verb = PLACE_VERBS.has(token.word);
     if (!country && !introduced && !verb) return;
     // After a country the run is made of whole words jieba reads as names, in sounds (丹佛, 福岛).
@@ -82,6 +88,7 @@ export function findForeignPlaces(
     // A place word of jieba's after a country counts whole (美国路易斯安那州).
     const whole =
       country &&
+      !NOT_PLACES.has(next.word) &&
       next.tag === "ns" &&
       next.word.length >= 2 &&
       !places.forms.has(next.word) &&
@@ -110,7 +117,9 @@ export function findForeignPlaces(
   const tokenEnding = new Map(tokens.map((token) => [token.end, token]));
   /** A whole word jieba reads as a place or a name in sounds (俄亥俄), or a run of sounds. */
   const neighbour = (token: Token | undefined): string | undefined => {
-    if (!token || places.forms.has(token.word) || NOT_NAME_STARTS.test(token.word)) return undefined;
+    // 中欧、中国—中东欧: 中欧 pairs China with Europe.
+    if (!token || places.forms.has(token.word) || NOT_NAME_STARTS.test(token.word) || /^中.$/u.test(token.word))
+      return undefined;
     if (/^(ns|nrt)$/.test(token.tag) && token.word.length >= 2) return token.word;
     const name = readRun(token.start, true);
     return name === token.word ? name : undefined;

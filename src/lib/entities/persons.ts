@@ -128,6 +128,7 @@ export const PERSON_TITLES = [
   "摊主",
   "场主",
   "户主",
+  "将军",
 ];
 
 /**

@@ -28,6 +28,9 @@ const AMBIGUOUS_COUNTRIES = new Set(["中非", "多米尼克", "根西", "泽西
 /** Divisions whose names are common words (城区 "urban area", 郊区 "suburbs"): never taken alone. */
 const GENERIC_DIVISIONS = new Set(["城区", "郊区", "矿区"]);
 
+/** Words jieba tags as places that name no place: a religion, a soil, a landform, an ideology, a building, a verb. */
+export const NOT_PLACES: ReadonlySet<string> = new Set(["伊斯兰", "黑土地", "喀斯特", "法西斯", "白宫", "关联"]);
+
 /** Other names of countries, to the name the country data uses. */
 const COUNTRY_ALIASES: Record<string, string> = {
   中华人民共和国: "中国",

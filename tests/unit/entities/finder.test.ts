@@ -123,6 +123,8 @@ describe("places", () => {
 
   it("takes no word of quantity or ordinary word after a country as a place", () => {
     expect(find("野火产生的烟霾影响加拿大多地。").places).toEqual(["加拿大"]);
+    expect(find("打击与以色列关联的目标，抗击日本法西斯。美国白宫批准。").places).toEqual(["以色列", "日本", "美国"]);
+    expect(find("着力保市场主体。英国伦敦金融城市长梅睿孟到访。").places).toEqual(["英国", "伦敦"]);
     expect(find("助力更多美国青少年来华交流学习。").places).toEqual(["美国"]);
   });
 
