@@ -28,8 +28,8 @@ const KINDS: [kind: string, headline: RegExp][] = [
   ],
 ];
 
-/** How many items of each kind a set takes. */
-const QUOTAS = { test: 20, dev: 8 };
+/** How many items of each kind a set takes: the test set, the dev set, each widening of the dev set, the items read unannotated. */
+const QUOTAS = { test: 20, dev: 8, devWidened: 4, read: 40 };
 
 /** A small seeded generator (mulberry32), so the draw is the same on every machine. */
 function random(seed: number): () => number {
@@ -93,7 +93,13 @@ const shuffled = readXwlbItems()
   .map(({ item }) => item);
 const usedDays = new Set<string>();
 const test = draw(shuffled, QUOTAS.test, usedDays);
-const dev = draw(shuffled, QUOTAS.dev, usedDays);
+const devFirst = draw(shuffled, QUOTAS.dev, usedDays);
+// The dev set was widened twice, by 4 items of each kind, with 40 items of each kind
+// between the two draws that were read unannotated to find what the finder misses.
+const devSecond = draw(shuffled, QUOTAS.devWidened, usedDays);
+draw(shuffled, QUOTAS.read, usedDays);
+const devThird = draw(shuffled, QUOTAS.devWidened, usedDays);
+const dev = [...devFirst, ...devSecond, ...devThird].sort((a, b) => a.day.localeCompare(b.day) || a.index - b.index);
 write(path.join(HERE, "entities-test.jsonl"), test);
 write(path.join(HERE, "entities-dev.jsonl"), dev);
 for (const [name, set] of [

@@ -10,10 +10,11 @@ const NATIONALITY = new RegExp(`(?:${[...NATIONALITIES].sort((a, b) => b.length 
 
 /**
  * Short forms of prefectures that are far more often ordinary words or other names in news
- * text (安康 "well-being", 大庆 "celebration", 阿里 Alibaba, 德州 Texas): their full forms still count.
+ * text (安康 "well-being", 大庆 "celebration", 阿里 Alibaba, 德州 Texas, 巴中 "Pakistan–China"): their
+ * full forms still count.
  */
 const AMBIGUOUS_SHORT = new Set(
-  "安康 白银 朝阳 大同 长治 来宾 阿里 玉树 中卫 大庆 开封 四平 海东 海西 海北 乌海 山南 德州 兴安 攀枝花 吉安 三明 金华 南平 白城 白山 通化 北海 定西 和田".split(
+  "安康 白银 朝阳 大同 长治 来宾 阿里 玉树 中卫 大庆 开封 四平 海东 海西 海北 乌海 山南 德州 兴安 攀枝花 吉安 三明 金华 南平 白城 白山 通化 北海 定西 和田 巴中".split(
     " ",
   ),
 );
@@ -23,6 +24,12 @@ const AMBIGUOUS_SHORT = new Set(
  * "China-Africa" (中非合作) than the Central African Republic.
  */
 const AMBIGUOUS_COUNTRIES = new Set(["中非", "多米尼克", "根西", "泽西", "奥兰", "留尼汪"]);
+
+/** Divisions whose names are common words (城区 "urban area", 郊区 "suburbs"): never taken alone. */
+const GENERIC_DIVISIONS = new Set(["城区", "郊区", "矿区"]);
+
+/** Words jieba tags as places that name no place: a religion, a soil, a landform, an ideology, a building, a verb. */
+export const NOT_PLACES: ReadonlySet<string> = new Set(["伊斯兰", "黑土地", "喀斯特", "法西斯", "白宫", "关联"]);
 
 /** Other names of countries, to the name the country data uses. */
 const COUNTRY_ALIASES: Record<string, string> = {
@@ -42,6 +49,7 @@ const COUNTRY_ALIASES: Record<string, string> = {
   埃斯瓦蒂尼: "斯威士兰",
   土耳其共和国: "土耳其",
   新中国: "中国",
+  蒙古国: "蒙古",
 };
 
 /** Continents and regions of the world written in news text. */
@@ -121,6 +129,7 @@ export function placeGazetteer(): PlaceGazetteer {
 
   for (const [code, name] of divisions) {
     const level = levelOf(code);
+    if (GENERIC_DIVISIONS.has(name)) continue;
     if ((fullNames.get(name) ?? 0) > 1) {
       // 鼓楼区, 朝阳区: one name, several places. Taken as a name with no parent.
       if (!places.has(name)) places.set(name, { name, level });
@@ -172,6 +181,8 @@ export function placeGazetteer(): PlaceGazetteer {
     if (info && !forms.has(alias)) forms.set(alias, info);
   }
   for (const region of REGIONS) add(region, "region");
+  // 中东地区 is 中东.
+  for (const region of REGIONS) if (!forms.has(`${region}地区`)) forms.set(`${region}地区`, places.get(region)!);
   for (const city of WORLD_CITIES) add(city, "city");
   for (const feature of FEATURES) add(feature, "feature");
   cached = { forms, countyShortForms, places };
