@@ -140,9 +140,10 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
   if (watcher)
     lastLoad = new Map(loaded.map((article) => [article.file, { article, identity: identities.get(article.file)! }]));
   logger.info(
-    `${loaded.length} articles loaded in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
-      `(${loaded.length - reused} read, ${reused} unchanged since the last load); ` +
-      `names found in ${cached + read} bodies (${read} read, ${cached} from the cache)`,
+    `${loaded.length} articles loaded (${loaded.length - reused} read, ` +
+      `${reused} unchanged since the last ${watcher ? "load" : "build"}); ` +
+      `names found in ${cached + read} bodies (${read} read, ${cached} from the cache); ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 
