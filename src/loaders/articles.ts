@@ -127,8 +127,12 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
   if (later) {
     findingLater = true;
     logger.info(`finding names in ${later.size} bodies while the server answers; pages show them once done`);
-    void findLater([...later], (article) =>
-      cache.get(keyOf(bodyHashes.get(article.file)!, article.meta.script), finder(article.body, article.meta.script)),
+    void findLater(
+      [...later],
+      (article) =>
+        cache.get(keyOf(bodyHashes.get(article.file)!, article.meta.script), finder(article.body, article.meta.script)),
+      // Saved as it goes, so a server stopped before the end keeps what it found.
+      () => cache.save(),
     ).then(() => {
       findingLater = false;
       enqueue(() => loadArticles(context), logger);

@@ -18,6 +18,9 @@ export function enqueue(load: () => Promise<void>, logger: LoaderContext["logger
   });
 }
 
+/** Articles whose names are found between two checkpoints (the cache saved). */
+const CHECKPOINT_ARTICLES = 2_000;
+
 /** Milliseconds of finding names between pauses of as long, in the dev server. */
 const SLICE_MS = 8;
 
@@ -29,13 +32,19 @@ const SLICE_MS = 8;
 export async function findLater(
   articles: readonly LoadedArticle[],
   find: (article: LoadedArticle) => unknown,
+  checkpoint: () => Promise<void>,
 ): Promise<void> {
   let next = 0;
+  let saved = 0;
   while (next < articles.length) {
     await new Promise((resolve) => setTimeout(resolve, SLICE_MS));
     const until = performance.now() + SLICE_MS;
     do find(articles[next++]!);
     while (next < articles.length && performance.now() < until);
+    if (next - saved >= CHECKPOINT_ARTICLES) {
+      saved = next;
+      await checkpoint();
+    }
   }
 }
 

@@ -66,6 +66,16 @@ export async function startDevServer(
     // The whole process group: npx and the node process it started.
     if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
     await exited;
+    // npx may end before the server it started: wait until nothing answers on the port, so
+    // a server started next on the same port is not mistaken for this one.
+    for (let tries = 0; tries < 100; tries++) {
+      const answered = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
+        () => true,
+        () => false,
+      );
+      if (!answered) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
   while (performance.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`astro dev ended (${child.exitCode}):\n${output}`);
