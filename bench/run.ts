@@ -19,7 +19,12 @@ import { formatParts, measureParts } from "./perf/parts.ts";
 import { formatWeight, measureWeight } from "./perf/pageweight.ts";
 import { formatRebuild, measureRebuild } from "./perf/rebuild.ts";
 import { OUT, WORK } from "./perf/paths.ts";
+import { count } from "./perf/format.ts";
 import { formatPrecompress, measurePrecompress } from "./perf/precompress.ts";
+import { knownItemQueries } from "./perf/known-items.ts";
+import { formatRanking, measureRanking } from "./perf/ranking.ts";
+import { buildSite } from "./perf/site.ts";
+import { readXwlbItems, xwlbArticleId } from "./fixtures.ts";
 import { formatScripts, measureScripts } from "./perf/scripts.ts";
 import { formatSize, measureSize, type SizeResult } from "./perf/sizes.ts";
 import { measureReferences } from "./references.ts";
@@ -148,6 +153,30 @@ if (has("rebuild") && largest) {
   await section("rebuild", async () => {
     const archive = largestArchive(largest);
     return formatRebuild(await measureRebuild(archive.dir, archive.articles, progress));
+  });
+}
+if (has("ranking") && largest) {
+  await section("ranking", async () => {
+    const archive = largestArchive(largest);
+    if (archive.repeat > 1) return [`ranking: not measured past the corpus's size (its copies are the same articles)`];
+    const items = readXwlbItems(archive.articles);
+    progress(`ranking: known-item queries from ${count(items.length)} articles`);
+    const { queries, drawn } = knownItemQueries(
+      items.map((item) => ({ id: xwlbArticleId(item.day, item.index), title: item.title, html: item.html })),
+      options.queries,
+    );
+    let outDir = keptBuild?.outDir;
+    if (!outDir) {
+      outDir = path.join(WORK, `site-${largest}`);
+      progress(`ranking: building the site of ${count(archive.articles)} articles`);
+      await buildSite({ archiveDir: archive.dir, outDir, progress });
+    }
+    const browser = await launchBrowser();
+    try {
+      return formatRanking(archive.articles, drawn, await measureRanking(outDir, queries, browser, progress));
+    } finally {
+      await browser.close();
+    }
   });
 }
 if (has("references")) await section("references", measureReferences);

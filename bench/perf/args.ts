@@ -16,6 +16,7 @@ export const SECTIONS = [
   "sources",
   "dev",
   "entities",
+  "ranking",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -30,6 +31,8 @@ export interface BenchOptions {
   yearsPerPart: number | undefined;
   /** The one part the parts section builds; undefined: every part, then the assemble step. */
   part: string | undefined;
+  /** Known-item queries the ranking section asks. */
+  queries: number;
   keep: boolean;
   help: boolean;
 }
@@ -50,7 +53,7 @@ references are linked (on bench/judged/references.jsonl), and how npm run source
                          larger sizes repeat the corpus under distinct ids and days
   --runs 3               runs at sizes up to ${MEDIAN_MAX_ARTICLES} articles (medians), and build pairs in
                          the second-script comparison; larger sizes run once
-  --only sizes,scripts,weight,phone,chunks,lighthouse,growth,parts,rebuild,precompress,references,sources,dev,entities
+  --only sizes,scripts,weight,phone,chunks,lighthouse,growth,parts,rebuild,precompress,references,sources,dev,entities,ranking
                          run only these sections (weight, phone, chunks, lighthouse, growth and
                          precompress use the largest size's site; phone times first searches on
                          Slow and Fast 4G; chunks indexes the site again with each word-chunk
@@ -65,7 +68,9 @@ references are linked (on bench/judged/references.jsonl), and how npm run source
                          checks 10,000 articles on 20 local sites answering after 50 ms; dev
                          starts npm run dev on the largest size's archive, opens article pages
                          in both scripts and edits one article; entities scores the entity
-                         finder against bench/judged/)
+                         finder against bench/judged/; ranking asks known-item queries of the
+                         largest size's site in Chromium, in each script and across scripts)
+  --queries 300          known-item queries the ranking section asks
   --years-per-part N     years a part in the parts section (default: about four parts)
   --part 2016-2022       build only this part in the parts section, without assembling
   --keep                 keep archives and sites in bench/out/work/
@@ -83,6 +88,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       only: { type: "string", default: SECTIONS.join(",") },
       "years-per-part": { type: "string" },
       part: { type: "string" },
+      queries: { type: "string", default: "300" },
       keep: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -103,8 +109,20 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
     return name as Section;
   });
+  const queries = Number(values.queries);
+  if (!Number.isInteger(queries) || queries < 1)
+    throw new Error(`--queries: "${values.queries}" is not a positive whole number`);
   const yearsPerPart = values["years-per-part"] === undefined ? undefined : Number(values["years-per-part"]);
   if (yearsPerPart !== undefined && (!Number.isInteger(yearsPerPart) || yearsPerPart < 1))
     throw new Error(`--years-per-part: "${values["years-per-part"]}" is not a positive whole number`);
-  return { sizes, runs, sections, yearsPerPart, part: values.part, keep: values.keep, help: values.help };
+  return {
+    sizes,
+    runs,
+    sections,
+    yearsPerPart,
+    part: values.part,
+    queries,
+    keep: values.keep,
+    help: values.help,
+  };
 }

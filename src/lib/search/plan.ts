@@ -6,16 +6,21 @@
  * with no regard to whether they are next to each other. Measured on the xwlb corpus, the
  * articles that contain the query as typed were then often missing from the first ten.
  *
- * So one query runs as up to three Pagefind searches, and their results are tiered: pages
- * with the exact phrase first, then pages having every adjacent character pair of it (a
- * pair is rarely split differently on both sides), then the rest of Pagefind's matches.
- * bench/search-recall.ts measures the effect.
+ * So one query runs as a few Pagefind searches, and their results are tiered: pages with
+ * the exact phrase first (with every word of a query of several words, each as typed), then
+ * pages having every adjacent character pair of it (a pair is rarely split differently on
+ * both sides), then the rest of Pagefind's matches. bench/search-recall.ts measures the
+ * effect on recall, and `npm run bench -- --only ranking` on known-item queries.
  */
 
 /** The Pagefind searches that make up one query. */
 export interface QueryPlan {
-  /** The query as Pagefind's exact-phrase search, when worth running. */
-  exact?: string;
+  /**
+   * Pagefind's exact-phrase searches, when worth running: the query as one phrase, or each
+   * word of a query of several words as a phrase of its own. The exact matches are the pages
+   * every one of them finds.
+   */
+  exact?: string[];
   /** The query as plain words. */
   words: string;
   /** The query's adjacent character pairs, when it has a run of three characters or more. */
@@ -26,18 +31,43 @@ export interface QueryPlan {
 
 const HAN = /\p{Script=Han}/u;
 
-/** Plans the searches for a normalised query (see normalizeQuery). */
+/**
+ * Plans the searches for a normalised query (see normalizeQuery). A query of several words
+ * has each word searched as a phrase: readers looking for an article they remember type a
+ * few words of it, and an article with every one of them as typed is the one meant far more
+ * often than one Pagefind ranks higher on pieces of them (a word cut into single characters
+ * matches every indexed word starting with one; docs/search.md, "Ranking").
+ */
 export function planQuery(query: string): QueryPlan {
   const quoted = /^".+"$/.test(query);
   const words = quoted ? query.slice(1, -1).trim() : query;
-  const single = !/\s/.test(words) && HAN.test(words) && Array.from(words).length >= 2;
+  const parts = words.split(" ").filter((part) => part !== "");
+  const single = parts.length === 1 && HAN.test(words) && Array.from(words).length >= 2;
+  const phrases = quoted || single ? [words] : parts.length > 1 && HAN.test(words) ? parts : [];
   const pairs = characterPairs(words);
   return {
-    ...(quoted || single ? { exact: `"${words}"` } : {}),
+    ...(phrases.length > 0 ? { exact: phrases.map((phrase) => `"${phrase}"`) } : {}),
     words,
     ...(pairs ? { pairs } : {}),
     quoted,
   };
+}
+
+/** The pages every one of a plan's exact-phrase searches finds, in the first search's order; undefined without any. */
+export async function searchExact<T extends { id: string }>(
+  plan: QueryPlan,
+  search: (term: string) => Promise<readonly T[]>,
+): Promise<readonly T[] | undefined> {
+  if (plan.exact === undefined) return undefined;
+  let found: readonly T[] | undefined;
+  for (const phrase of plan.exact) {
+    // One after another, and none once a phrase is missing: each search loads index chunks.
+    if (found !== undefined && found.length === 0) break;
+    const pages = await search(phrase);
+    const ids = new Set(pages.map((hit) => hit.id));
+    found = found === undefined ? pages : found.filter((hit) => ids.has(hit.id));
+  }
+  return found;
 }
 
 /** Exact matches enough to fill the first page of results; beyond that the pair search is skipped. */
@@ -67,7 +97,7 @@ export async function runSearches<T extends { id: string }>(
   search: (term: string) => Promise<readonly T[]>,
   byDate: boolean,
 ): Promise<PlanResults<T>> {
-  const exact = plan.exact === undefined ? undefined : await search(plan.exact);
+  const exact = await searchExact(plan, search);
   const found = exact?.length ?? 0;
   if (byDate && found > 0) return { exact, words: [] };
   // The words search also ranks the exact matches, which Pagefind's exact search scores all alike.
@@ -117,16 +147,25 @@ export async function runPlanShardByShard<T extends { id: string }>(
   for (let searched = Math.max(1, Math.min(shards.start, shards.total)); ; searched++) {
     const complete = searched >= shards.total;
     const inShards = (term: string): Promise<readonly T[]> => search(term, searched);
-    let exact: readonly T[] | undefined;
+    let exact: Map<string, readonly T[]> | undefined;
     if (plan.exact !== undefined && !complete) {
       // Until the exact phrase is found nothing looser can settle, so its searches would only load chunks in vain.
-      exact = await inShards(plan.exact);
-      if (exact.length === 0) continue;
+      const ran = new Map<string, readonly T[]>();
+      const found = await searchExact(plan, async (term) => {
+        const pages = await inShards(term);
+        ran.set(term, pages);
+        return pages;
+      });
+      if (found === undefined || found.length === 0) continue;
+      exact = ran;
     }
-    const found = exact;
+    const known = exact;
     const results = await runSearches(
       plan,
-      (term) => (found && term === plan.exact ? Promise.resolve(found) : inShards(term)),
+      (term) => {
+        const ran = known?.get(term);
+        return ran ? Promise.resolve(ran) : inShards(term);
+      },
       true,
     );
     if (complete || settledByDate(plan, results) >= needed) {

@@ -256,7 +256,7 @@ function preloadPlan(
   plan: QueryPlan,
   options: SearchOptions,
 ): Promise<unknown> {
-  const terms = [plan.exact, plan.words, plan.pairs].filter((term): term is string => term !== undefined);
+  const terms = [...(plan.exact ?? []), plan.words, plan.pairs].filter((term): term is string => term !== undefined);
   return Promise.all(terms.map((term) => pagefind.preload(term, options)));
 }
 

@@ -13,23 +13,28 @@ const ids = (list: { id: string }[]) => list.map((hit) => hit.id);
 
 describe("planning a Chinese query", () => {
   it("adds an exact-phrase search and character pairs for one word of three characters or more", () => {
-    expect(planQuery("二里头")).toEqual({ exact: '"二里头"', words: "二里头", pairs: "二里 里头", quoted: false });
+    expect(planQuery("二里头")).toEqual({ exact: ['"二里头"'], words: "二里头", pairs: "二里 里头", quoted: false });
   });
 
   it("adds only the exact phrase for two characters, and pairs only the Chinese runs", () => {
-    expect(planQuery("皮影")).toEqual({ exact: '"皮影"', words: "皮影", quoted: false });
-    expect(planQuery("APEC会议")).toEqual({ exact: '"APEC会议"', words: "APEC会议", quoted: false });
+    expect(planQuery("皮影")).toEqual({ exact: ['"皮影"'], words: "皮影", quoted: false });
+    expect(planQuery("APEC会议")).toEqual({ exact: ['"APEC会议"'], words: "APEC会议", quoted: false });
     expect(planQuery("G20峰会召开")).toMatchObject({ pairs: "G20 峰会 会召 召开" });
   });
 
-  it("searches several words as words, with pairs of the long ones", () => {
-    expect(planQuery("乡村振兴 浙江")).toEqual({ words: "乡村振兴 浙江", pairs: "乡村 村振 振兴 浙江", quoted: false });
+  it("searches several words as words, each as a phrase, with pairs of the long ones", () => {
+    expect(planQuery("乡村振兴 浙江")).toEqual({
+      exact: ['"乡村振兴"', '"浙江"'],
+      words: "乡村振兴 浙江",
+      pairs: "乡村 村振 振兴 浙江",
+      quoted: false,
+    });
     expect(planQuery("APEC 2020")).toEqual({ words: "APEC 2020", quoted: false });
   });
 
   it("keeps a quoted phrase as the exact search", () => {
     expect(planQuery('"下好一盘棋"')).toEqual({
-      exact: '"下好一盘棋"',
+      exact: ['"下好一盘棋"'],
       words: "下好一盘棋",
       pairs: "下好 好一 一盘 盘棋",
       quoted: true,
@@ -89,6 +94,24 @@ describe("running the searches", () => {
     const combined = await runPlan(planQuery("乡村振兴"), search, false);
     expect(ran).toEqual(['"乡村振兴"', "乡村振兴"]);
     expect(combined.hits).toHaveLength(ENOUGH_EXACT + 1);
+  });
+
+  it("ranks first the pages with every word of a query of several words as typed, in the words search's order", async () => {
+    const { ran, search } = index({
+      '"萨马尔"': ["both", "one", "other"],
+      '"棉兰老岛"': ["other", "both"],
+      "萨马尔 棉兰老岛": ["pieces", "other", "both"],
+      "萨马 马尔 棉兰 兰老 老岛": ["pieces"],
+    });
+    const combined = await runPlan(planQuery("萨马尔 棉兰老岛"), search, false);
+    expect(ids(combined.hits)).toEqual(["other", "both", "pieces"]);
+    expect(ran).toEqual(['"萨马尔"', '"棉兰老岛"', "萨马尔 棉兰老岛", "萨马 马尔 棉兰 兰老 老岛"]);
+  });
+
+  it("stops searching the phrases of a query of several words once one is missing", async () => {
+    const { ran, search } = index({ '"长江"': [], "长江 黄河": ["w1"] });
+    expect(ids((await runPlan(planQuery("长江 黄河"), search, false)).hits)).toEqual(["w1"]);
+    expect(ran).toEqual(['"长江"', "长江 黄河"]);
   });
 
   it("shows only the exact matches of a quoted phrase that is found, without the pairs", async () => {
@@ -165,16 +188,21 @@ describe("searching the newest shards first, by date", () => {
 
   it("starts from the shards already searched, and searches no further than asked", async () => {
     const words = "长江 黄河";
-    const index = sharded([{ [words]: page("new", 4) }, { [words]: page("mid", 4) }, { [words]: page("old", 4) }]);
+    const shard = (prefix: string) => ({
+      '"长江"': page(prefix, 4),
+      '"黄河"': page(prefix, 4),
+      [words]: page(prefix, 4),
+    });
+    const index = sharded([shard("new"), shard("mid"), shard("old")]);
     const more = await runPlanShardByShard(planQuery(words), index.search, { start: 2, total: 3 }, 8);
     expect(index.searched.every((k) => k === 2)).toBe(true);
     expect(ids(more.hits)).toEqual([...page("new", 4), ...page("mid", 4)]);
   });
 
   it("counts results as settled only in the best tier the plan can have", () => {
-    const pairsPlan = planQuery("乡村振兴 浙江");
-    expect(settledByDate(pairsPlan, { words: hits("a", "b"), pairs: hits("b") })).toBe(1);
-    expect(settledByDate(pairsPlan, { words: hits("a"), pairs: hits("p") })).toBe(0);
+    const wordsPlan = planQuery("乡村振兴 浙江");
+    expect(settledByDate(wordsPlan, { exact: [], words: hits("a", "b"), pairs: hits("b") })).toBe(0);
+    expect(settledByDate(wordsPlan, { exact: hits("b"), words: hits("a", "b"), pairs: hits("b") })).toBe(1);
     expect(settledByDate(planQuery("APEC 2020"), { words: hits("a", "b") })).toBe(2);
     expect(settledByDate(planQuery("冬奥"), { exact: [], words: hits("a") })).toBe(0);
     expect(settledByDate(planQuery("冬奥"), { exact: hits("e"), words: [] })).toBe(1);
