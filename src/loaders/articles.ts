@@ -135,6 +135,7 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
       () => cache.save(),
     ).then(() => {
       findingLater = false;
+      logger.info(`names found in the ${later.size} bodies left; pages show them after this load`);
       enqueue(() => loadArticles(context), logger);
     });
   }
