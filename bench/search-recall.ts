@@ -22,6 +22,7 @@ import { createConverter, TO_HANT } from "../src/lib/script/index.ts";
 import { pageText } from "../src/lib/search/page.ts";
 import { launchBrowser } from "../tests/e2e/support/browser.ts";
 import { buildSite } from "../tests/e2e/support/build.ts";
+import { resultPaths, searchSettled } from "../tests/e2e/support/search-page.ts";
 import { serveSite } from "../tests/e2e/support/server.ts";
 import { readXwlbItems, writeXwlbArchive, xwlbArticleId } from "./fixtures.ts";
 
@@ -93,15 +94,9 @@ const MODES = [
 async function topTen(page: Page, segment: string, query: string): Promise<{ ids: string[]; ms: number }> {
   const started = performance.now();
   await page.goto(`${server.url}/${segment}/search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => {
-    const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-    // Settled once the status gives the outcome and the results it announces are all listed.
-    return status !== "" && !status.includes("……") && !document.querySelector("[data-search-results][aria-busy]");
-  });
+  await searchSettled(page);
   const ms = performance.now() - started;
-  const ids = await page
-    .locator(".search-result-title")
-    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname.split("/")[3] ?? ""));
+  const ids = (await resultPaths(page)).map((pathname) => pathname.split("/")[3] ?? "");
   return { ids: ids.slice(0, 10), ms };
 }
 

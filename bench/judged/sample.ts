@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { readXwlbItems, type XwlbItem } from "../fixtures.ts";
 import { judgedSource, judgedText } from "./item-text.ts";
 import type { JudgedItem } from "./validate.ts";
+import { seededRandom } from "../../tests/helpers/generated.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SEED = 20250;
@@ -30,18 +31,6 @@ const KINDS: [kind: string, headline: RegExp][] = [
 
 /** How many items of each kind a set takes: the test set, the dev set, each widening of the dev set, the items read unannotated. */
 const QUOTAS = { test: 20, dev: 8, devWidened: 4, read: 40 };
-
-/** A small seeded generator (mulberry32), so the draw is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function kindOf(item: XwlbItem): string | undefined {
   return KINDS.find(([, headline]) => headline.test(item.title))?.[0];
@@ -86,7 +75,7 @@ function write(file: string, items: XwlbItem[]): void {
   writeFileSync(file, `${lines.join("\n")}\n`);
 }
 
-const next = random(SEED);
+const next = seededRandom(SEED);
 const shuffled = readXwlbItems()
   .map((item) => ({ item, key: next() }))
   .sort((a, b) => a.key - b.key)

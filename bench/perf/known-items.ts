@@ -1,6 +1,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
 import { pageText } from "../../src/lib/search/page.ts";
+import { seededRandom } from "../../tests/helpers/generated.ts";
 
 /**
  * Known-item queries: what a reader types to find again one article they remember, made
@@ -36,18 +37,6 @@ const WORD = /^\p{Script=Han}{2,}$/u;
 
 /** The largest share of the archive's articles a query word may be in. */
 const RARE_SHARE = 0.01;
-
-/** A small seeded generator of numbers in [0, 1) (mulberry32): the same seed gives the same sample. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** The queries made, and how many articles were drawn to make them. */
 export interface KnownItemSample {

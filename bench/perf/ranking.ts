@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { createConverter, TO_HANT } from "../../src/lib/script/index.ts";
+import { resultPaths, searchSettled } from "../../tests/e2e/support/search-page.ts";
 import { serveSite } from "../../tests/e2e/support/server.ts";
 import { count, median } from "./format.ts";
 import type { KnownItemQuery } from "./known-items.ts";
@@ -78,15 +79,9 @@ async function typeSearch(page: Page, query: string): Promise<{ ids: string[]; m
   await input.fill(query);
   const started = performance.now();
   await input.press("Enter");
-  await page.waitForFunction(() => {
-    const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-    // Settled once the status gives the outcome and the results it announces are all listed.
-    return status !== "" && !status.includes("……") && !document.querySelector("[data-search-results][aria-busy]");
-  });
+  await searchSettled(page);
   const ms = performance.now() - started;
-  const ids = await page
-    .locator(".search-result-title")
-    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname.split("/")[3] ?? ""));
+  const ids = (await resultPaths(page)).map((pathname) => pathname.split("/")[3] ?? "");
   return { ids: ids.slice(0, SHOWN), ms };
 }
 

@@ -8,6 +8,7 @@ import { makeArchive, SAMPLE_ARTICLE } from "../helpers/archive.ts";
 import { crawlSite } from "./support/links.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { buildSite, type BuildResult } from "./support/build.ts";
+import { resultPaths, searchSettled } from "./support/search-page.ts";
 import type { SiteServer } from "./support/server.ts";
 import { startCaddy, startNginx } from "./support/web-servers.ts";
 
@@ -208,12 +209,6 @@ async function searchFor(page: Page, segment: "zh-hans" | "zh-hant", query: stri
   await page.goto(`${nginx.url}${BASE}${segment}/search/`);
   await page.locator("#search-q").fill(query);
   await page.locator("#search-q").press("Enter");
-  await page.waitForFunction(() => {
-    const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-    // Settled once the status gives the outcome and the results it announces are all listed.
-    return status !== "" && !status.includes("……") && !document.querySelector("[data-search-results][aria-busy]");
-  });
-  return page
-    .locator(".search-result-title")
-    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  await searchSettled(page);
+  return resultPaths(page);
 }

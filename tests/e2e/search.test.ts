@@ -8,6 +8,7 @@ import type { SearchManifest } from "../../src/lib/search/manifest.ts";
 import { SAMPLE_ARTICLE } from "../helpers/archive.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { buildSite, type BuildResult } from "./support/build.ts";
+import { resultPaths, searchSettled } from "./support/search-page.ts";
 import { serveSite, type SiteServer } from "./support/server.ts";
 
 /** The Taiyuan sample: Traditional original, with a Simplified page made at build time. */
@@ -47,24 +48,7 @@ async function search(page: Page, script: "zh-hans" | "zh-hant", query: string):
   if (!page.url().includes(`/${script}/search/`)) await page.goto(`${server.url}/${script}/search/`);
   await page.locator("#search-q").fill(query);
   await page.locator("#search-q").press("Enter");
-  await settled(page);
-}
-
-/** Waits until the status line reports an outcome rather than progress. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-    // Settled once the status gives the outcome and the results it announces are all listed.
-    return status !== "" && !status.includes("……") && !document.querySelector("[data-search-results][aria-busy]");
-  });
-}
-
-/** The paths of the results shown, without the highlight parameters. */
-async function resultPaths(page: Page): Promise<string[]> {
-  const hrefs = await page
-    .locator(".search-result-title")
-    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
-  return hrefs;
+  await searchSettled(page);
 }
 
 /** Presses "more" until `count` results are listed. */
@@ -185,14 +169,14 @@ describe("full-text search", () => {
     const source = page.locator('select[name="source"]');
     await expect.poll(() => source.locator("option").count()).toBeGreaterThan(1);
     await source.selectOption("山西日报");
-    await settled(page);
+    await searchSettled(page);
     expect(decodeURIComponent(page.url())).toContain("source=山西日报");
     expect(await resultPaths(page)).toEqual([`/zh-hans${TAIYUAN}`]);
 
     await source.selectOption("央视网");
-    await settled(page);
+    await searchSettled(page);
     await page.locator('select[name="year"]').selectOption("2022");
-    await settled(page);
+    await searchSettled(page);
     expect(decodeURIComponent(page.url())).toContain("source=央视网");
     expect(decodeURIComponent(page.url())).toContain("year=2022");
     const days = await resultDays(page);
@@ -205,13 +189,13 @@ describe("full-text search", () => {
   it("sorts by date across every shard, newest or oldest first", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=newest`);
-    await settled(page);
+    await searchSettled(page);
     await showResults(page, 40);
     const newest = await resultDays(page);
     expect(newest).toEqual([...newest].sort().reverse());
 
     await page.locator('select[name="sort"]').selectOption("oldest");
-    await settled(page);
+    await searchSettled(page);
     await showResults(page, 40);
     const oldest = await resultDays(page);
     expect(oldest).toEqual([...oldest].sort());
@@ -225,7 +209,7 @@ describe("full-text search", () => {
     // The reference: every shard searched at the reader's request.
     const everything = await browser.newPage();
     await everything.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
-    await settled(everything);
+    await searchSettled(everything);
     await everything.locator("[data-search-all]").click();
     await expect.poll(async () => (await statusCount(everything)).partial).toBe(false);
     const total = await statusCount(everything);
@@ -236,7 +220,7 @@ describe("full-text search", () => {
 
     const { page, shards: fetched } = await pageNotingShards();
     await page.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
-    await settled(page);
+    await searchSettled(page);
     expectNewestShardsOnly(fetched, shards);
     const first = await statusCount(page);
     expect(first.partial).toBe(true);
@@ -256,7 +240,7 @@ describe("full-text search", () => {
     // The complete count on request.
     const counted = await pageNotingShards();
     await counted.page.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
-    await settled(counted.page);
+    await searchSettled(counted.page);
     await counted.page.locator("[data-search-all]").click();
     await expect.poll(() => statusCount(counted.page)).toEqual(total);
     expect([...counted.shards].sort()).toEqual([...shards].sort());
@@ -269,7 +253,7 @@ describe("full-text search", () => {
     const address = `${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=oldest`;
     const everything = await browser.newPage();
     await everything.goto(address);
-    await settled(everything);
+    await searchSettled(everything);
     await everything.locator("[data-search-all]").click();
     await expect.poll(async () => (await statusCount(everything)).partial).toBe(false);
     const full = await allResults(everything);
@@ -279,7 +263,7 @@ describe("full-text search", () => {
     // search itself reads the words of the oldest shard only.
     const { page, shards: fetched } = await pageNotingShards(/\.pf_index$/);
     await page.goto(address);
-    await settled(page);
+    await searchSettled(page);
     expect([...fetched]).toEqual([shards.at(-1)]);
     await expect(statusCount(page)).resolves.toMatchObject({ partial: true });
     expect(await resultPaths(page)).toEqual(full.slice(0, 10));
@@ -294,7 +278,7 @@ describe("full-text search", () => {
     const shards = shardNames("zh-hans");
     const { page, shards: fetched } = await pageNotingShards();
     await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=newest&source=央视网`);
-    await settled(page);
+    await searchSettled(page);
     await expect(page.locator("[data-search-filters]").getAttribute("open")).resolves.not.toBeNull();
     await expect(page.locator('select[name="source"]').inputValue()).resolves.toBe("央视网");
     expectNewestShardsOnly(fetched, shards);
@@ -316,10 +300,10 @@ describe("full-text search", () => {
 
     const { page, shards: fetched } = await pageNotingShards();
     await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=newest`);
-    await settled(page);
+    await searchSettled(page);
     expectNewestShardsOnly(fetched, shards);
     await page.locator('select[name="sort"]').selectOption("");
-    await settled(page);
+    await searchSettled(page);
     await expect(statusCount(page)).resolves.toEqual(count);
     expect(await allResults(page)).toEqual(ranked);
     await page.close();
@@ -342,7 +326,7 @@ describe("full-text search", () => {
     const first = await resultPaths(page);
     await search(page, "zh-hans", "长江");
     await page.goBack();
-    await settled(page);
+    await searchSettled(page);
     await expect(page.locator("#search-q").inputValue()).resolves.toBe("冬奥");
     expect(await resultPaths(page)).toEqual(first);
     await page.close();

@@ -1,0 +1,16 @@
+import type { Page } from "playwright-core";
+
+/** Waits until the search page's status gives the outcome, not progress, and every result it announces is listed. */
+export async function searchSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector("[data-search-status]")?.textContent ?? "";
+    return status !== "" && !status.includes("……") && !document.querySelector("[data-search-results][aria-busy]");
+  });
+}
+
+/** The paths of the results listed, in order, without the highlight parameters. */
+export async function resultPaths(page: Page): Promise<string[]> {
+  return page
+    .locator(".search-result-title")
+    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+}
