@@ -388,9 +388,8 @@ function readArticlePages(
       pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...record });
       continue;
     }
-    // Hashing the bytes read, rather than the text decoded from them, halves the time of reading.
-    const bytes = readFileSync(path.join(siteDir, file));
-    const facts = pageFacts(bytes.toString("utf8"));
+    const html = readFileSync(path.join(siteDir, file), "utf8");
+    const facts = pageFacts(html);
     if ("missing" in facts) {
       problems.push(`${file}: has no ${facts.missing}`);
       continue;
@@ -401,7 +400,7 @@ function readArticlePages(
       );
       continue;
     }
-    const read = { ...facts, hash: pageHash(bytes) };
+    const read = { ...facts, hash: pageHash(html) };
     known.set(file, identity, read);
     pages.push({ file, url: `/${path.posix.dirname(file)}/`, ...read });
   }

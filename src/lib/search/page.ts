@@ -37,6 +37,29 @@ function detached(text: string): string {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
+/**
+ * Parts of an article page Pagefind never reads (outside `data-pagefind-body`, with no
+ * `data-pagefind-*` attribute): the metadata table and the footer of links to related,
+ * neighbouring and citing articles. They change with other articles (a name found in a new
+ * article gets a link, a related list moves).
+ */
+const UNREAD_PARTS = [
+  /<table class="doc-meta"[^>]*>[\s\S]*?<\/table>/g,
+  /<aside class="article-footer"[^>]*>[\s\S]*?<\/aside>/g,
+];
+
+/**
+ * A page's HTML without the parts Pagefind never reads: what a search shard depends on,
+ * for its cache key and the vocabulary scanned from it. A part holding a `data-pagefind-`
+ * attribute is kept, so nothing indexed is ever left out.
+ */
+export function pageRead(html: string): string {
+  let read = html;
+  for (const part of UNREAD_PARTS)
+    read = read.replace(part, (found) => (found.includes("data-pagefind-") ? found : ""));
+  return read;
+}
+
 /** The visible text of a page (scripts, styles and tags removed), for collecting the archive's vocabulary. */
 export function pageText(html: string): string {
   return html

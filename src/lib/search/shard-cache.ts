@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { pageRead } from "./page.ts";
 import { lstatSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -17,7 +18,7 @@ import { linkTree } from "./hard-links.ts";
  * Changes whenever the indexer gives Pagefind something different for the same pages
  * (the staging layout, the sort anchor page): cached shards of an older kind are not reused.
  */
-const SHARD_FORMAT = "shard-1";
+const SHARD_FORMAT = "shard-2";
 
 /** A page as the cache sees it. */
 export interface HashedPage {
@@ -53,9 +54,9 @@ export function patternsDigest(patterns: Iterable<string>): string {
     .digest("hex");
 }
 
-/** A hash of a page's HTML (the file's bytes, or its text, which gives the same hash). */
-export function pageHash(html: string | Uint8Array): string {
-  return createHash("sha256").update(html).digest("hex");
+/** A hash of what Pagefind reads of a page (pageRead): the same for a page changed only elsewhere. */
+export function pageHash(html: string): string {
+  return createHash("sha256").update(pageRead(html)).digest("hex");
 }
 
 /** What the cache holds for one shard. */

@@ -4,7 +4,7 @@ import { readlinkSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { constants, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { pageText } from "./page.ts";
+import { pageRead, pageText } from "./page.ts";
 import { VocabularyScanner } from "./vocabulary.ts";
 import type { FromScanner, ToScanner } from "./vocabulary-thread.ts";
 
@@ -17,7 +17,7 @@ parentPort?.on("message", (message: ToScanner) => {
     if (failed) return;
     try {
       if (message.kind === "scan") {
-        for (const file of message.files) scanner.scan(pageText(await readFile(file, "utf8")));
+        for (const file of message.files) scanner.scan(pageText(pageRead(await readFile(file, "utf8"))));
       } else {
         parentPort?.postMessage({ id: message.id, found: scanner.takeFound() } satisfies FromScanner);
       }

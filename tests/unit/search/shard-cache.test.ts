@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { patternsDigest, ShardCache, shardKey } from "../../../src/lib/search/shard-cache.ts";
+import { pageHash, patternsDigest, ShardCache, shardKey } from "../../../src/lib/search/shard-cache.ts";
 
 const pages = [
   { url: "/zh-hans/articles/2024-01-02-aaa/", hash: "1" },
@@ -24,6 +24,31 @@ describe("search shard keys", () => {
   it("change when a page's HTML changes", () => {
     const edited = [pages[0]!, { ...pages[1]!, hash: "3" }];
     expect(shardKey(edited, false, "1.6.0", "p")).not.toBe(shardKey(pages, false, "1.6.0", "p"));
+  });
+});
+
+describe("the hash of what Pagefind reads of a page", () => {
+  const page = (body: string, table: string, footer: string) =>
+    `<html lang="zh-Hans"><body><main><article><header class="headline" data-pagefind-body><h1>标题</h1></header>` +
+    `<table class="doc-meta" data-astro-cid-x><tbody>${table}</tbody></table>` +
+    `<div class="article-body" data-pagefind-body><div><p>${body}</p></div></div>` +
+    `<span hidden data-pagefind-filter="source:央视网"></span></article>` +
+    `<aside class="article-footer" data-astro-cid-x><nav><h2>相关文章</h2>${footer}</nav></aside></main></body></html>`;
+
+  it("does not change when only the related articles or the links of the metadata table change", () => {
+    const before = page("正文。", "<tr><td>李强</td></tr>", '<a href="/a/">甲</a>');
+    const after = page("正文。", '<tr><td><a href="/p/">李强</a></td></tr>', '<a href="/b/">乙</a>');
+    expect(pageHash(after)).toBe(pageHash(before));
+  });
+
+  it("changes when the text Pagefind indexes changes", () => {
+    expect(pageHash(page("改过的正文。", "", ""))).not.toBe(pageHash(page("正文。", "", "")));
+  });
+
+  it("keeps a part that holds an attribute Pagefind reads", () => {
+    const filtered = (value: string) =>
+      page("正文。", `<tr><td><span data-pagefind-filter="person:${value}"></span></td></tr>`, "");
+    expect(pageHash(filtered("李强"))).not.toBe(pageHash(filtered("王毅")));
   });
 });
 
