@@ -17,6 +17,8 @@ export interface DevResult {
   firstPageSeconds: number;
   laterPageSeconds: number;
   otherScriptFirstSeconds: number;
+  /** The first article page asked for again. */
+  againSeconds: number;
   /** From saving an edit to an article's text to its page showing it. */
   bodyEditShownSeconds: number;
   /** From saving an edit to an article's title (its front matter) to its page showing it. */
@@ -96,6 +98,7 @@ export async function measureDev(archive: ArchiveFacts, progress: (message: stri
     const firstPageSeconds = await seconds(page("hans", archive.medianId));
     const laterPageSeconds = await seconds(page("hans", archive.longestId));
     const otherScriptFirstSeconds = await seconds(page("hant", archive.medianId));
+    const againSeconds = await seconds(page("hans", archive.medianId));
     const memoryBytes = groupMemory(server.pid);
     const file = findArticleFile(archive.dir, archive.medianId);
     const bodyMark = `编辑于${Date.now()}`;
@@ -123,6 +126,7 @@ export async function measureDev(archive: ArchiveFacts, progress: (message: stri
       firstPageSeconds,
       laterPageSeconds,
       otherScriptFirstSeconds,
+      againSeconds,
       bodyEditShownSeconds,
       titleEditShownSeconds,
       memoryBytes,
@@ -151,6 +155,7 @@ export function formatDev(result: DevResult): string[] {
     `  first article page              ${s(result.firstPageSeconds)}`,
     `  another article page            ${s(result.laterPageSeconds)}`,
     `  first page in the other script  ${s(result.otherScriptFirstSeconds)}`,
+    `  the first page again            ${s(result.againSeconds)}`,
     `  edit to the text shown          ${s(result.bodyEditShownSeconds)}`,
     `  edit to the title shown         ${s(result.titleEditShownSeconds)}`,
     `  memory (resident, all processes) ${(result.memoryBytes / 2 ** 20).toFixed(0)} MiB`,
