@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
 import { ENTITY_KINDS, type EntityKind } from "./types.ts";
+import { readSettingsYaml } from "../site/settings-yaml.ts";
 
 /** The corrections file, relative to the content folder. */
 export const ENTITY_CORRECTIONS_FILE = "entities.yaml";
@@ -77,26 +77,16 @@ export function parseEntityCorrections(
   file: string,
   toSimplified: (text: string) => string = (t) => t,
 ): EntityCorrections {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) {
-    throw new EntityCorrectionsError(
-      file,
-      doc.errors.map((error) => {
-        const line = error.linePos?.[0]?.line;
-        const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-        return `${line === undefined ? "" : `line ${line}: `}malformed YAML: ${reason}`;
-      }),
-    );
-  }
-  const data: unknown = doc.toJS();
+  const yaml = readSettingsYaml(text);
+  if ("problems" in yaml) throw new EntityCorrectionsError(file, yaml.problems);
+  const { data } = yaml;
   if (data === null || data === undefined) return NO_CORRECTIONS;
   const result = schema.safeParse(data);
   if (!result.success) {
     throw new EntityCorrectionsError(
       file,
       result.error.issues.map((issue) => {
-        const line = lineOf(doc, lineCounter, issue.path);
+        const line = yaml.lineOf(issue.path);
         const where = issue.path.length > 0 ? issue.path.map(String).join(", ") : "the file";
         return `${line === undefined ? "" : `line ${line}: `}${where}: ${explain(issue)}`;
       }),
@@ -138,12 +128,4 @@ function explain(issue: z.core.$ZodIssue): string {
   if (last === "always") return "expected persons:, places: and/or organizations: lists";
   if (typeof last === "string" && (ENTITY_KINDS as readonly string[]).includes(last)) return "expected a list of names";
   return `expected a name with no spaces (${issue.message})`;
-}
-
-function lineOf(doc: Document, lineCounter: LineCounter, issuePath: readonly PropertyKey[]): number | undefined {
-  for (let length = issuePath.length; length > 0; length--) {
-    const node: unknown = doc.getIn(issuePath.slice(0, length), true);
-    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-  }
-  return undefined;
 }

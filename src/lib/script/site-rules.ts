@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import { conversionRulesSchema, type ConversionRules } from "../article/schema.ts";
+import { readSettingsYaml } from "../site/settings-yaml.ts";
 
 /** The site rules file, relative to the content folder. */
 export const SITE_RULES_FILE = "conversion.yaml";
@@ -43,19 +43,9 @@ export function siteRulesPath(contentDir: string): string {
  * one with only comments, holds no rules.
  */
 export function parseSiteRules(text: string, file: string): ConversionRules {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) {
-    throw new SiteRulesError(
-      file,
-      doc.errors.map((error) => {
-        const line = error.linePos?.[0]?.line;
-        const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-        return `${line === undefined ? "" : `line ${line}: `}malformed YAML: ${reason}`;
-      }),
-    );
-  }
-  const data: unknown = doc.toJS();
+  const yaml = readSettingsYaml(text);
+  if ("problems" in yaml) throw new SiteRulesError(file, yaml.problems);
+  const { data } = yaml;
   if (data === null || data === undefined) return {};
   const result = conversionRulesSchema.safeParse(data);
   if (result.success) return result.data;
@@ -64,19 +54,10 @@ export function parseSiteRules(text: string, file: string): ConversionRules {
       return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}: only "protect" and "pairs" are allowed (see docs/conversion.md)`;
     }
     const where = issue.path.length > 0 ? describePath(issue.path) : "the file";
-    const line = lineOf(doc, lineCounter, issue.path);
+    const line = yaml.lineOf(issue.path);
     return `${line === undefined ? "" : `line ${line}: `}${where}: ${explain(issue.message, issue.path)}`;
   });
   throw new SiteRulesError(file, problems);
-}
-
-/** The line of the YAML node at a path, or of its nearest existing parent (a missing field has no line of its own). */
-function lineOf(doc: Document, lineCounter: LineCounter, issuePath: readonly PropertyKey[]): number | undefined {
-  for (let length = issuePath.length; length > 0; length--) {
-    const node: unknown = doc.getIn(issuePath.slice(0, length), true);
-    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-  }
-  return undefined;
 }
 
 /** Turns a zod path such as ["pairs", 2, "hant"] into "pairs, entry 3, hant", the way a maintainer counts. */
