@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { ROOT } from "../../helpers/archive.ts";
+import { maintainerEnv } from "./env.ts";
 
 /** The outcome of one site build. */
 export interface BuildResult {
@@ -66,7 +67,7 @@ function runBuild(args: string[], outDir: string, env: Record<string, string | u
   const started = performance.now();
   const result = spawnSync("npx", args, {
     cwd: ROOT,
-    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: "1" },
+    env: { ...maintainerEnv(), ...env, ASTRO_TELEMETRY_DISABLED: "1" },
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -98,7 +99,7 @@ export function startBuild(archiveDir: string, place: BuildPlace): RunningBuild 
   const child = spawn(process.execPath, [ASTRO, "build", "--outDir", place.outDir], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...maintainerEnv(),
       ...place.env,
       ARCHIVE_DIR: archiveDir,
       ASTRO_CACHE_DIR: place.cacheDir,

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { ROOT } from "../../helpers/archive.ts";
+import { maintainerEnv } from "./env.ts";
 import type { SiteServer } from "./server.ts";
 
 /** A running `astro dev` on an archive, with what it printed and how long it took to answer. */
@@ -11,16 +12,6 @@ export interface DevServer extends SiteServer {
   output: () => string;
   /** The server's process id, for measuring its memory. */
   pid: number;
-}
-
-/**
- * The environment a maintainer's shell has: without what Vitest sets (VITEST, NODE_ENV=test),
- * under which Vite's dev server takes itself for a test run and never answers.
- */
-function maintainerEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST") && name !== "NODE_ENV"),
-  );
 }
 
 /** A port no process listens on now. */
