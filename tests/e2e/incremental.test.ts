@@ -145,6 +145,27 @@ describe("names found in the text", () => {
     expect(readFileSync(personPage, "utf8")).toContain("人物：习近平");
   });
 
+  it("links each name found to its page, which exists, or, for a name in few articles, to a search for it", () => {
+    const kinds = { page: 0, search: 0 };
+    for (const file of globSync("zh-hans/articles/*/index.html", { cwd: clean.outDir })) {
+      const html = readFileSync(path.join(clean.outDir, file), "utf8");
+      const footer = html.slice(html.indexOf('<aside class="article-footer"'));
+      for (const [, names = ""] of footer.matchAll(/<dd data-found[^>]*>([\s\S]*?)<\/dd>/g)) {
+        for (const [, href = "", label = ""] of names.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)) {
+          if (href.startsWith("/zh-hans/browse/")) {
+            kinds.page++;
+            expect(readFileSync(path.join(clean.outDir, decodeURI(href), "index.html"), "utf8")).toContain(label);
+          } else {
+            kinds.search++;
+            expect(href).toBe(`/zh-hans/search/?q=${encodeURIComponent(label)}`);
+          }
+        }
+      }
+    }
+    expect(kinds.page).toBeGreaterThan(0);
+    expect(kinds.search).toBeGreaterThan(0);
+  });
+
   it("shows who an edit newly names after a rebuild", () => {
     expect(page(rebuilt, edited.id)).toMatch(
       /<tr data-found[^>]*><th scope="row"[^>]*>人物<\/th>\s*<td[^>]*>[^<]*卢拉/,

@@ -8,11 +8,18 @@ import { canonicalName, keyOfCanonical } from "./keys.ts";
 const FOUND_FACETS: ReadonlySet<Facet> = new Set<EntityKind>(["persons", "places", "organizations"]);
 
 /**
- * A name only the finder gave gets a page of its own once it is found in this many
- * articles: one mention found by a machine is too weak a reason for a page, and the
- * browse pages stay small at scale.
+ * A name only the finder gave forms a group (which relates the articles sharing it) once it
+ * is found in this many articles: a name found in one article relates nothing.
  */
 export const FOUND_GROUP_MIN_ARTICLES = 2;
+
+/**
+ * A name only the finder gave gets a page and a feed of its own once it is found in this
+ * many articles; below, the article links the name to a search for it. A name found by a
+ * machine in a few articles is a weak reason for two pages and a feed in each script, and
+ * such names were most of the routes of a whole-corpus build (docs/entities.md, "Cost").
+ */
+export const FOUND_PAGE_MIN_ARTICLES = 5;
 
 /** The articles sharing one value of a facet: one person, one source, one topic... */
 export interface Group {
@@ -20,6 +27,13 @@ export interface Group {
   key: string;
   /** In date order, oldest first. */
   articles: readonly ArticleMeta[];
+  /** Whether some article's front matter names it; false for a name only the finder gave. */
+  written: boolean;
+}
+
+/** Whether a group has pages and a feed of its own: always when written, when found once it is found often enough. */
+export function hasPage(group: Group): boolean {
+  return group.written || group.articles.length >= FOUND_PAGE_MIN_ARTICLES;
 }
 
 /** Every group of every facet, by key. */
@@ -35,8 +49,6 @@ export function groupByFacets(articles: readonly ArticleMeta[]): FacetGroups {
   const canonicalOfKey = new Map<string, string>();
   for (const facet of FACETS) {
     const groups = new Map<string, Group & { articles: ArticleMeta[] }>();
-    // Keys some article's front matter names: those groups are kept whatever their size.
-    const written = new Set<string>();
     for (const meta of articles) {
       const seen = new Set<string>();
       for (const value of facetValues(meta, facet)) {
@@ -54,16 +66,16 @@ export function groupByFacets(articles: readonly ArticleMeta[]): FacetGroups {
         seen.add(key);
         let group = groups.get(key);
         if (!group) {
-          group = { facet, key, articles: [] };
+          group = { facet, key, articles: [], written: false };
           groups.set(key, group);
         }
         group.articles.push(meta);
-        if (!found) written.add(key);
+        if (!found) group.written = true;
       }
     }
     if (FOUND_FACETS.has(facet))
       for (const [key, group] of groups)
-        if (!written.has(key) && group.articles.length < FOUND_GROUP_MIN_ARTICLES) groups.delete(key);
+        if (!group.written && group.articles.length < FOUND_GROUP_MIN_ARTICLES) groups.delete(key);
     result.set(facet, groups);
   }
   return result;

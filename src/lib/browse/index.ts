@@ -1,7 +1,7 @@
 import type { ArticleMeta, Script } from "../article/schema.ts";
 import { citedDocumentNumbers, documentNumberKey } from "./docnumbers.ts";
 import { FACETS, type Facet } from "./facets.ts";
-import { groupByFacets, groupLabel, type Group } from "./groups.ts";
+import { groupByFacets, groupLabel, hasPage, type Group } from "./groups.ts";
 import { inDateOrder } from "./order.ts";
 import { relatedArticles } from "./related.ts";
 import { clauseAnchors } from "../references/anchors.ts";
@@ -48,9 +48,9 @@ export interface BrowseIndex {
   view(meta: ArticleMeta, script: Script): ArticleMeta;
   /** The articles of a year (2022) or month (2022-09), oldest first. */
   period(key: string): readonly ArticleMeta[] | undefined;
-  /** Every group of a facet, largest first (ties by key). */
+  /** Every group of a facet that has pages of its own (groups.ts, hasPage), largest first (ties by key). */
   groups(facet: Facet): readonly Group[];
-  /** One group by key. */
+  /** One group with pages of its own, by key. */
   group(facet: Facet, key: string): Group | undefined;
   /** A group's name as shown in a script (memoised). */
   label(group: Group, script: Script): string;
@@ -104,12 +104,13 @@ export function buildBrowseIndex(inputs: readonly IndexInput[], { view }: IndexO
     }));
 
   const facetGroups = groupByFacets(articles);
+  // Every group relates articles; only those with pages are browsed and linked.
   const sortedGroups = new Map(
     FACETS.map((facet) => [
       facet,
-      [...(facetGroups.get(facet)?.values() ?? [])].sort(
-        (a, b) => b.articles.length - a.articles.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-      ),
+      [...(facetGroups.get(facet)?.values() ?? [])]
+        .filter(hasPage)
+        .sort((a, b) => b.articles.length - a.articles.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     ]),
   );
 
@@ -140,7 +141,10 @@ export function buildBrowseIndex(inputs: readonly IndexInput[], { view }: IndexO
     view: viewOf,
     period: (key) => periods.get(key),
     groups: (facet) => sortedGroups.get(facet) ?? [],
-    group: (facet, key) => facetGroups.get(facet)?.get(key),
+    group(facet, key) {
+      const group = facetGroups.get(facet)?.get(key);
+      return group && hasPage(group) ? group : undefined;
+    },
     label(group, script) {
       const cacheKey = `${script}:${group.facet}:${group.key}`;
       let label = labels.get(cacheKey);

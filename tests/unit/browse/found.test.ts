@@ -19,9 +19,12 @@ const index = buildBrowseIndex(
   [
     found("2024-01-01-a", ["李强", "卢拉"]),
     found("2024-01-02-b", ["李强"]),
-    found("2024-01-03-c", ["韦斯利·西米纳"]),
-    found("2024-01-04-d", ["王毅"], { persons: ["蔡奇"] }),
-    found("2024-01-05-e", [], { persons: ["赵乐际"] }),
+    found("2024-01-03-c", ["李强", "韦斯利·西米纳"]),
+    found("2024-01-04-d", ["李强"]),
+    found("2024-01-05-e", ["李强"]),
+    found("2024-01-06-f", ["王毅"], { persons: ["蔡奇"] }),
+    found("2024-01-07-g", [], { persons: ["赵乐际"] }),
+    found("2024-03-01-h", ["卢拉"]),
   ],
   { view: viewMeta },
 );
@@ -32,16 +35,21 @@ describe("names found in the text", () => {
     const filled = index.get("2024-01-01-a");
     expect(filled?.persons).toEqual(["李强", "卢拉"]);
     expect(exportRecord(filled!, "https://example.org/").found).toEqual(["persons"]);
-    const written = index.get("2024-01-04-d");
+    const written = index.get("2024-01-06-f");
     expect(written?.persons).toEqual(["蔡奇"]);
     expect(exportRecord(written!, "https://example.org/").found).toEqual([]);
   });
 
-  it("give a name its page once it is found in two articles; a name in front matter always has one", () => {
+  it("give a name its page once it is found in five articles; a name in front matter always has one", () => {
     expect(people()).toEqual([
-      ["李强", 2],
+      ["李强", 5],
       ["蔡奇", 1],
       ["赵乐际", 1],
     ]);
+    expect(index.group("persons", "卢拉")).toBeUndefined();
+  });
+
+  it("relate the articles sharing a name found in two of them, page or no page", () => {
+    expect(index.related("2024-03-01-h").map((meta) => meta.id)).toEqual(["2024-01-01-a"]);
   });
 });
