@@ -136,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     setupProblems.push((error as Error).message);
   }
-  if (values.entities && !values.quiet) {
+  if (values.entities && !values.quiet && corrections.find) {
     const finder = sharedFinder(corrections);
     const toHans = createConverter(TO_HANS);
     const summary = new FoundSummary();

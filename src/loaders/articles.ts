@@ -18,6 +18,7 @@ import {
   withFound,
   withoutFound,
 } from "../lib/entities/index.ts";
+import { findInThreads } from "../lib/entities/find-threads.ts";
 import { createConverter } from "../lib/script/converter.ts";
 import { TO_HANS } from "../lib/script/direction.ts";
 import { readBuildRecord } from "../lib/site/build-record.ts";
@@ -98,22 +99,33 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
   const finder = (body: string, script: Script) => () =>
     findInArticle(sharedFinder(corrections), body, script, corrections);
   const keyOf = (bodyHash: string, script: Script) => `${bodyHash} ${script}`;
+  // Names are found for articles whose front matter leaves some kind out, unless entities.yaml says `find: false`.
+  const toFind = (meta: ArticleMeta) => corrections.find && kindsToFind(meta).length > 0;
   const bodyHashes = new Map(loaded.map(({ file, body }) => [file, hash(body)]));
   // In the dev server, a first start on a large archive answers before every name is found.
   const unknown = loaded.filter(
-    ({ meta, file }) => kindsToFind(meta).length > 0 && !cache.has(keyOf(bodyHashes.get(file)!, meta.script)),
+    ({ meta, file }) => toFind(meta) && !cache.has(keyOf(bodyHashes.get(file)!, meta.script)),
   );
   const later =
     watcher !== undefined && unknown.length > FIND_LATER_OVER && !findingLater ? new Set(unknown) : undefined;
+  // A build waits for the names: many bodies are read on every core first.
+  const inThreads =
+    watcher === undefined && unknown.length > FIND_IN_THREADS_OVER
+      ? await findInThreads(
+          unknown.map(({ body, meta }) => ({ body, script: meta.script })),
+          correctionsFile,
+        )
+      : [];
+  const foundInThreads = new Map(unknown.map((article, i) => [article, inThreads[i]]));
   const ids = new Set(loaded.map((article) => article.meta.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const article of loaded) {
     const { meta, body, file, attachments } = article;
     const bodyHash = bodyHashes.get(file)!;
     const found =
-      kindsToFind(meta).length === 0 || later?.has(article)
+      !toFind(meta) || later?.has(article)
         ? undefined
-        : cache.get(keyOf(bodyHash, meta.script), finder(body, meta.script));
+        : cache.get(keyOf(bodyHash, meta.script), () => foundInThreads.get(article) ?? finder(body, meta.script)());
     const data = found ? withFound(meta, found) : meta;
     const names = JSON.stringify(ENTITY_KINDS.map((kind) => data[kind]));
     // Unchanged entries are left as they are, so the store is written again only for what changed.
@@ -154,6 +166,9 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
 
 /** In the dev server, a load with more bodies than this whose names are unknown finds them after answering. */
 const FIND_LATER_OVER = 200;
+
+/** In a build, more bodies than this whose names are unknown are read on every core (find-threads.ts). */
+const FIND_IN_THREADS_OVER = 1000;
 
 /** Whether names are being found after a load, in the dev server. */
 let findingLater = false;

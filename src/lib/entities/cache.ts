@@ -18,11 +18,16 @@ export class EntityCache {
   private hits = 0;
   private misses = 0;
 
-  private constructor(
-    private readonly file: string,
-    private readonly version: string,
-    private readonly entries: ReadonlyMap<string, FoundEntities>,
-  ) {}
+  // Fields declared, not parameter properties: see EntityCorrectionsError.
+  private readonly file: string;
+  private readonly version: string;
+  private readonly entries: ReadonlyMap<string, FoundEntities>;
+
+  private constructor(file: string, version: string, entries: ReadonlyMap<string, FoundEntities>) {
+    this.file = file;
+    this.version = version;
+    this.entries = entries;
+  }
 
   /** Opens the cache file; a missing, unreadable or older one starts empty. */
   static async open(file: string, version: string): Promise<EntityCache> {

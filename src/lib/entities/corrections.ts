@@ -9,6 +9,8 @@ export const ENTITY_CORRECTIONS_FILE = "entities.yaml";
 
 /** The maintainer's corrections to what the finder finds (content/entities.yaml). */
 export interface EntityCorrections {
+  /** Whether names are found in the text at all (`find: false` turns the finder off). */
+  find: boolean;
   /** A written form → the one name it stands for (发改委 → 国家发展和改革委员会). */
   aliases: ReadonlyMap<string, string>;
   /** Names never taken, whatever finds them. */
@@ -18,16 +20,20 @@ export interface EntityCorrections {
 }
 
 /** No corrections: what an archive without entities.yaml has. */
-export const NO_CORRECTIONS: EntityCorrections = { aliases: new Map(), never: new Set(), always: [] };
+export const NO_CORRECTIONS: EntityCorrections = { find: true, aliases: new Map(), never: new Set(), always: [] };
 
 /** A corrections file that cannot be used; the message names the file, the line and what was expected. */
 export class EntityCorrectionsError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly string[],
-  ) {
+  // Fields declared, not parameter properties: the name-finding thread runs this file as plain
+  // TypeScript, which Node reads only when its types can simply be erased.
+  readonly file: string;
+  readonly problems: readonly string[];
+
+  constructor(file: string, problems: readonly string[]) {
     super(`${file}: ${problems.length === 1 ? (problems[0] ?? "") : `\n  ${problems.join("\n  ")}`}`);
     this.name = "EntityCorrectionsError";
+    this.file = file;
+    this.problems = problems;
   }
 }
 
@@ -39,6 +45,7 @@ const name = z
 const names = z.array(name);
 const schema = z
   .object({
+    find: z.boolean().optional(),
     aliases: z.record(name, name).optional(),
     never: names.optional(),
     always: z
@@ -116,13 +123,14 @@ export function parseEntityCorrections(
     seen.set(entry, kind);
   }
   if (problems.length > 0) throw new EntityCorrectionsError(file, problems);
-  return { aliases, never, always };
+  return { find: result.data.find ?? true, aliases, never, always };
 }
 
 function explain(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys")
-    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}: expected aliases, never, always (persons, places, organizations); see docs/entities.md`;
+    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}: expected find, aliases, never, always (persons, places, organizations); see docs/entities.md`;
   const last = issue.path[issue.path.length - 1];
+  if (last === "find") return "expected true or false";
   if (last === "aliases") return "expected a mapping of written forms to names, such as 发改委: 国家发展和改革委员会";
   if (last === "never") return "expected a list of names, such as [央视网]";
   if (last === "always") return "expected persons:, places: and/or organizations: lists";

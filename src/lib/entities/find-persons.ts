@@ -116,11 +116,15 @@ interface Read {
 class Sentence {
   readonly tokenStarting = new Map<number, Token>();
   readonly tokenEnding = new Map<number, Token>();
-  constructor(
-    readonly text: string,
-    readonly tokens: Token[],
-    readonly places: PlaceGazetteer,
-  ) {
+  // Fields declared, not parameter properties: the name-finding thread runs this file as plain
+  // TypeScript (find-worker.ts), which Node reads only when its types can simply be erased.
+  readonly text: string;
+  readonly tokens: Token[];
+  readonly places: PlaceGazetteer;
+  constructor(text: string, tokens: Token[], places: PlaceGazetteer) {
+    this.text = text;
+    this.tokens = tokens;
+    this.places = places;
     for (const token of tokens) {
       this.tokenStarting.set(token.start, token);
       this.tokenEnding.set(token.end, token);

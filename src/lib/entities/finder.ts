@@ -1,5 +1,5 @@
 import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict";
+import { dict } from "@node-rs/jieba/dict.js";
 import type { EntityCorrections } from "./corrections.ts";
 import { ORGANIZATION_FORMS, ORGANIZATION_SUFFIXES, WEAK_SUFFIXES } from "./organizations.ts";
 import { jiebaDictionary } from "../script/lexicon.ts";

@@ -28,6 +28,12 @@ describe("the corrections file", () => {
     expect(parseEntityCorrections("# nothing yet\n", "entities.yaml").always).toEqual([]);
   });
 
+  it("finds names unless told `find: false`, and says what `find` takes", () => {
+    expect(parseEntityCorrections("never: [央视网]\n", "entities.yaml").find).toBe(true);
+    expect(parseEntityCorrections("find: false\n", "entities.yaml").find).toBe(false);
+    expect(problems("find: no thanks\n")).toBe("entities.yaml: line 1: find: expected true or false");
+  });
+
   it("takes names in Traditional script under their Simplified key", () => {
     const toHans = createConverter(TO_HANS);
     const corrections = parseEntityCorrections("never: [央視網]\n", "entities.yaml", (t) => toHans.convert(t));
