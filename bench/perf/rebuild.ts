@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { count, row, secs, times } from "./format.ts";
@@ -10,6 +10,8 @@ import { buildSite, type SiteBuild } from "./site.ts";
 export interface RebuildResult {
   articles: number;
   clean: SiteBuild;
+  /** A clean build with the finder turned off (entities.yaml, find: false): what finding names adds. */
+  withoutNames: SiteBuild;
   added: SiteBuild;
   removed: SiteBuild;
   /** Files that differ between the clean build and the rebuild of the same archive, or are in one only. */
@@ -64,7 +66,24 @@ export async function measureRebuild(
     .sort();
   rmSync(cacheDir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
-  return { articles, clean, added: withArticle, removed, differing };
+  progress("rebuild: clean build with the finder turned off");
+  const withoutNames = await withFinderOff(archiveDir, () => buildSite({ archiveDir, outDir, progress }));
+  progress(`rebuild: clean build without names found ${secs(withoutNames.run.seconds)}`);
+  rmSync(outDir, { recursive: true, force: true });
+  return { articles, clean, withoutNames, added: withArticle, removed, differing };
+}
+
+/** Runs `build` with `find: false` in the archive's entities.yaml, then puts the file back as it was. */
+async function withFinderOff<T>(archiveDir: string, build: () => Promise<T>): Promise<T> {
+  const file = path.join(archiveDir, "entities.yaml");
+  const before = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  writeFileSync(file, `${(before ?? "").replace(/^find:.*$/m, "")}\nfind: false\n`);
+  try {
+    return await build();
+  } finally {
+    if (before === undefined) rmSync(file);
+    else writeFileSync(file, before);
+  }
 }
 
 /** Every file under a folder with a hash of its bytes. */
@@ -89,6 +108,14 @@ export function formatRebuild(result: RebuildResult): string[] {
       "clean build",
       secs(clean.run.seconds),
       `keeping the cache; peak ${(clean.run.peakTreeBytes / 2 ** 30).toFixed(2)} GiB`,
+    ),
+    row(
+      "… without names found",
+      secs(result.withoutNames.run.seconds),
+      `finder off (entities.yaml find: false): finding names makes the clean build ${times(clean.run.seconds / result.withoutNames.run.seconds)} as long; ` +
+        `content ${secs(clean.phases.content)} against ${secs(result.withoutNames.phases.content)}, ` +
+        `pages ${secs(clean.phases.generation)} against ${secs(result.withoutNames.phases.generation)}, ` +
+        `${count(clean.routes)} against ${count(result.withoutNames.routes)} routes`,
     ),
     row(
       "one article added",
