@@ -2,9 +2,6 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Script } from "../article/schema.ts";
 import { loadEntityCorrections } from "./corrections.ts";
-import { findInArticle, sharedFinder } from "./index.ts";
-import { createConverter } from "../script/converter.ts";
-import { TO_HANS } from "../script/direction.ts";
 import type { FoundEntities } from "./types.ts";
 
 /** A body to find names in, in its article's script. */
@@ -19,18 +16,16 @@ export type ToFinder = { first: number; jobs: readonly FindJob[] } | { done: tru
 /** What a finding thread answers: that it is ready, what it found from `first` on, or why it failed. */
 export type FromFinder = { ready: true } | { first: number; found: FoundEntities[] } | { failed: string };
 
-/** How many bodies this thread reads between two looks at what the other threads answered. */
-const OWN_CHUNK = 32;
-
 /** How many bodies a finding thread is sent at once. */
 const THREAD_CHUNK = 128;
 
 /**
- * Finds the names in many bodies on every core: this thread and one thread per other core
- * take bodies from one queue until none is left, so a thread that starts late (loading
- * jieba's dictionary takes most of a second) takes fewer. The finder reads about half a
- * million characters a second on one core, and a clean build of a large archive waits for
- * it. Answers in the order of `jobs`; `correctionsFile` is content/entities.yaml.
+ * Finds the names in many bodies on every core: one thread per core takes bodies from one
+ * queue until none is left, so a thread that starts late takes fewer. The finder reads
+ * about half a million characters a second on one core, and a clean build of a large archive
+ * waits for it. This thread only hands out bodies: in Astro's loader its code runs through
+ * Vite's module runner, about half as fast as the threads, which Node runs as they are.
+ * Answers in the order of `jobs`; `correctionsFile` is content/entities.yaml.
  */
 export async function findInThreads(
   jobs: readonly FindJob[],
@@ -38,40 +33,25 @@ export async function findInThreads(
   threads: number = availableParallelism(),
 ): Promise<FoundEntities[]> {
   // Read here first: a file that cannot be used stops the build before any thread starts.
-  const toHans = createConverter(TO_HANS);
-  const corrections = loadEntityCorrections(correctionsFile, (text) => toHans.convert(text));
-  const finder = sharedFinder(corrections);
+  loadEntityCorrections(correctionsFile);
   const found: FoundEntities[] = new Array<FoundEntities>(jobs.length);
   let next = 0;
-  let failure: unknown;
+  let failure = false;
   const take = (size: number): { first: number; jobs: FindJob[] } => {
     const first = next;
-    next = failure === undefined ? Math.min(jobs.length, next + size) : next;
+    next = failure ? next : Math.min(jobs.length, next + size);
     return { first, jobs: jobs.slice(first, next) };
   };
-  const others = Array.from({ length: Math.max(0, threads - 1) }, () =>
+  const running = Array.from({ length: Math.max(1, threads) }, () =>
     findingThread(correctionsFile, take, (first, names) => names.forEach((entry, i) => (found[first + i] = entry))),
   );
-  // A thread that fails stops the others taking more, and this one, at its next chunk.
-  const finished = Promise.all(others.map((thread) => thread.done)).catch((error: unknown) => {
-    failure ??= error;
-  });
   try {
-    while (next < jobs.length && failure === undefined) {
-      const chunk = take(OWN_CHUNK);
-      chunk.jobs.forEach(
-        ({ body, script }, i) => (found[chunk.first + i] = findInArticle(finder, body, script, corrections)),
-      );
-      // Lets the other threads' answers in, and sends them more.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await Promise.all(running.map((thread) => thread.done));
   } catch (error) {
-    failure ??= error;
-  }
-  if (failure === undefined) await finished;
-  if (failure !== undefined) {
-    await Promise.all(others.map((thread) => thread.stop()));
-    throw failure;
+    // One thread failed: the others take no more and are stopped.
+    failure = true;
+    await Promise.all(running.map((thread) => thread.stop()));
+    throw error;
   }
   return found;
 }

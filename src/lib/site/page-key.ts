@@ -23,7 +23,7 @@ export interface ArticlePageData {
 
 /** The cache key of an article page: a hash of everything it shows. */
 export function articlePageKey(data: ArticlePageData): string {
-  return createHash("sha256").update(JSON.stringify(data)).digest("hex");
+  return createHash("sha256").update(keyJson(data)).digest("hex");
 }
 
 /** The data a listing page or feed shows, besides code. */
@@ -38,7 +38,26 @@ export interface ListingPageData {
 
 /** The cache key of a listing page or feed: a hash of everything it shows. */
 export function listingPageKey(data: ListingPageData): string {
-  return createHash("sha256").update(JSON.stringify(data)).digest("hex");
+  return createHash("sha256").update(keyJson(data)).digest("hex");
+}
+
+const articleDigests = new WeakMap<object, string>();
+
+/**
+ * A page's data as JSON, in which each article's front matter (an object with the `id` and
+ * the `bodyHash` the loader adds) stands for a hash of its own JSON, made once per article:
+ * the same articles are on many listing pages and feeds, and on their neighbours' pages.
+ */
+function keyJson(data: unknown): string {
+  return JSON.stringify(data, (_key, value: unknown) => {
+    if (typeof value !== "object" || value === null || !("bodyHash" in value && "id" in value)) return value;
+    let digest = articleDigests.get(value);
+    if (digest === undefined) {
+      digest = createHash("sha256").update(JSON.stringify(value)).digest("hex");
+      articleDigests.set(value, digest);
+    }
+    return digest;
+  });
 }
 
 /** A hash of site-wide inputs read from files: each file's name and text (absent files count as empty). */
