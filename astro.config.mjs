@@ -22,7 +22,9 @@ export default defineConfig({
     define: { __ARCHIVE_BASE__: JSON.stringify(basePath(site.url)) },
     // Never inline a script into the page: a policy sent as a server header cannot carry
     // each page's script hashes, so every script must be a file the policy allows as 'self'.
-    build: { assetsInlineLimit: 0 },
+    // The staging folder starts empty (src/lib/build/staging.ts) but for the pages linked into
+    // it from the published site (src/lib/build/kept-pages.ts), which Astro must not remove.
+    build: { assetsInlineLimit: 0, emptyOutDir: false },
     // The dev server watches sources and the archive, never what builds write.
     server: {
       // Compile the article page's modules while the server starts, not on the first request.

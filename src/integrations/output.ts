@@ -1,6 +1,8 @@
 import { pathToFileURL, fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { lockBuild } from "../lib/build/locks.ts";
+import { linkKeptPages, pruneKeptPages, recordPublishedPages } from "../lib/build/kept-pages.ts";
+import { shareKeptPages } from "../lib/build/kept-registry.ts";
 import { prepareStaging, publishStaging, stagedSite, type StagedSite } from "../lib/build/staging.ts";
 import { archiveDir } from "../lib/site/config.ts";
 
@@ -27,6 +29,7 @@ export function stagedOutput(): StagedOutput {
   let site: StagedSite | undefined;
   let cacheDir = "";
   let emptying: Promise<void> = Promise.resolve();
+  let kept: Promise<Map<string, string>> = Promise.resolve(new Map());
   return {
     get published() {
       return site?.published ?? "";
@@ -46,8 +49,26 @@ export function stagedOutput(): StagedOutput {
           );
           updateConfig({ outDir: pathToFileURL(`${site.staging}/`) });
         },
-        "astro:config:done": ({ config }) => {
+        "astro:config:done": ({ config, logger }) => {
           cacheDir = fileURLToPath(config.cacheDir);
+          if (!site) return;
+          const { published, staging } = site;
+          // Linked while the archive is loaded; Astro needs them only when it writes pages.
+          const started = performance.now();
+          kept = linkKeptPages(cacheDir, published, staging).then((pages) => {
+            if (pages.size > 0)
+              logger.info(
+                `${pages.size} pages linked from the published site in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+              );
+            return pages;
+          });
+        },
+        "astro:build:start": async () => {
+          shareKeptPages(await kept);
+        },
+        "astro:build:done": async ({ logger }) => {
+          const removed = await pruneKeptPages(cacheDir, site?.staging ?? "", await kept);
+          if (removed > 0) logger.info(`${removed} pages the archive no longer has removed`);
         },
       },
     },
@@ -59,6 +80,7 @@ export function stagedOutput(): StagedOutput {
           await emptying;
           publishStaging(site);
           logger.info(`the new site replaced ${site.published}`);
+          await recordPublishedPages(cacheDir, site.published);
         },
       },
     },

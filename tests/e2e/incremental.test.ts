@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { globSync } from "tinyglobby";
@@ -18,6 +18,8 @@ let edited: XwlbArticle;
 let deleted: XwlbArticle;
 let added: string;
 let first: BuildResult;
+let publishedEdited: string;
+let publishedEditedBytes: string;
 
 beforeAll(() => {
   const archive = mkdtempSync(path.join(tmpdir(), "incremental-"));
@@ -50,6 +52,11 @@ beforeAll(() => {
   deleted = articles[31] as XwlbArticle;
   rmSync(path.join(archive, deleted.file));
 
+  // A second name for the published page of the article about to be edited: a build that wrote
+  // the new page into the published file (shared with the new site's link) would change it.
+  publishedEdited = path.join(mkdtempSync(path.join(tmpdir(), "published-")), "index.html");
+  linkSync(path.join(first.outDir, "zh-hans/articles", edited.id, "index.html"), publishedEdited);
+  publishedEditedBytes = readFileSync(publishedEdited, "utf8");
   rebuilt = buildSite(archive, place);
   if (rebuilt.status !== 0) throw new Error(`rebuild failed:\n${rebuilt.output}`);
   clean = buildSite(archive, { ...freshPlace(), env: { SEARCH_SHARD_PAGES: SHARD_PAGES } });
@@ -64,6 +71,14 @@ describe("rebuilding after the archive changed", () => {
     expect(differing).toEqual([]);
   });
 
+  it("never writes into the published site's files: a page rendered again is a new file", () => {
+    expect(readFileSync(publishedEdited, "utf8")).toBe(publishedEditedBytes);
+    expect(readFileSync(path.join(rebuilt.outDir, "zh-hans/articles", edited.id, "index.html"), "utf8")).toContain(
+      "更正后的标题",
+    );
+    expect(publishedEditedBytes).not.toContain("更正后的标题");
+  });
+
   it("renders again only the pages that show what changed, and indexes again only the shards that hold them", () => {
     const reused = rebuilt.output.match(/\((cached|restored)\)/g)?.length ?? 0;
     // Every article page but those of the new, edited and deleted articles and their neighbours.
@@ -71,8 +86,9 @@ describe("rebuilding after the archive changed", () => {
     // Listings the change does not reach (groups that hold none of the changed articles) are not rendered again.
     const listings = rebuilt.output.match(/\/browse\/\S+ \((cached|restored)\)/g)?.length ?? 0;
     expect(listings).toBeGreaterThan(0);
-    // Every build writes a new site folder: unchanged pages are restored from Astro's cache, not rendered.
-    expect(rebuilt.output.match(/\(restored\)/g)?.length ?? 0).toBe(reused);
+    // Unchanged pages are linked from the published site before Astro writes: it finds them in place.
+    expect(rebuilt.output.match(/\(cached\)/g)?.length ?? 0).toBe(reused);
+    expect(rebuilt.output).toMatch(/\d+ pages linked from the published site/);
     // Only the added and the edited article are read from their files again.
     expect(rebuilt.output).toContain(
       `${ARTICLES} articles loaded (2 read, ${ARTICLES - 2} unchanged since the last build)`,

@@ -1,0 +1,154 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { link, lstat, mkdir, readdir, rmdir, unlink } from "node:fs/promises";
+import path from "node:path";
+import { writeAtomic } from "../fs/atomic-write.ts";
+import { fileIdentity } from "./file-identity.ts";
+
+/**
+ * Pages kept from the published site. Astro's incremental build copies every page it does
+ * not render again from its cache folder into the new site: on the whole corpus, 34,000
+ * copies and the folders they go in took most of a rebuild after one article. A page is
+ * the same file in the published site, so it is linked from there into the staging folder
+ * beforehand (a link, not a copy: the published folder is never written to), and Astro,
+ * finding the page already there, leaves it. A page rendered again is first unlinked
+ * (releaseKeptPage, from src/middleware.ts), so its new bytes go into a file of its own.
+ */
+
+/** Astro's manifest of the pages of its last build (`incremental-build.json` in the cache folder). */
+interface Manifest {
+  routes: Record<string, { paths: Record<string, { outputFile: string }> }>;
+}
+
+/** What was published: which manifest, and the identity of each of its pages in the published folder. */
+interface PublishedPages {
+  manifest: string;
+  files: Record<string, string>;
+}
+
+const MANIFEST_FILE = "incremental-build.json";
+const RECORD_FILE = "published-pages.json";
+
+/** How many files are linked or looked at at once. */
+const AT_ONCE = 64;
+
+/** Each page of a manifest, by its pathname (as Astro renders it: decoded, with its trailing slash), with its file relative to the site folder. */
+function pagesOf(manifest: Manifest): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const route of Object.values(manifest.routes))
+    for (const [pathname, { outputFile }] of Object.entries(route.paths)) pages.set(pathname, decodeURI(outputFile));
+  return pages;
+}
+
+function readManifest(cacheDir: string): { text: string; pages: Map<string, string> } | undefined {
+  try {
+    const text = readFileSync(path.join(cacheDir, MANIFEST_FILE), "utf8");
+    return { text, pages: pagesOf(JSON.parse(text) as Manifest) };
+  } catch {
+    return undefined;
+  }
+}
+
+const digest = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/** Runs `work` on every item, AT_ONCE at a time. */
+async function eachAtOnce<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: AT_ONCE }, worker));
+}
+
+/**
+ * Once a build is published: records the identity of each page of Astro's manifest in the
+ * published folder, so the next build can link the pages still as they were.
+ */
+export async function recordPublishedPages(cacheDir: string, published: string): Promise<void> {
+  const manifest = readManifest(cacheDir);
+  if (!manifest) return;
+  const files: Record<string, string> = {};
+  await eachAtOnce([...manifest.pages.values()], async (file) => {
+    try {
+      const stats = await lstat(path.join(published, file));
+      if (stats.isFile()) files[file] = fileIdentity(stats);
+    } catch {
+      // A page the manifest names but the site lacks is not kept.
+    }
+  });
+  await writeAtomic(
+    path.join(cacheDir, RECORD_FILE),
+    JSON.stringify({ manifest: digest(manifest.text), files } satisfies PublishedPages),
+  );
+}
+
+/**
+ * Links into the staging folder each page of the last build that is still, in the published
+ * folder, the file that build published, when Astro's manifest is the one published with
+ * them (a build that failed after writing it published nothing). Returns the pages linked,
+ * by pathname, with their file in the staging folder.
+ */
+export async function linkKeptPages(
+  cacheDir: string,
+  published: string,
+  staging: string,
+): Promise<Map<string, string>> {
+  const kept = new Map<string, string>();
+  const manifest = readManifest(cacheDir);
+  let record: PublishedPages;
+  try {
+    record = JSON.parse(readFileSync(path.join(cacheDir, RECORD_FILE), "utf8")) as PublishedPages;
+  } catch {
+    return kept;
+  }
+  if (!manifest || record.manifest !== digest(manifest.text)) return kept;
+  const folders = new Map<string, Promise<unknown>>();
+  const folder = (dir: string) => {
+    let made = folders.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      folders.set(dir, made);
+    }
+    return made;
+  };
+  await eachAtOnce([...manifest.pages], async ([pathname, file]) => {
+    const identity = record.files[file];
+    if (identity === undefined) return;
+    const source = path.join(published, file);
+    try {
+      if (fileIdentity(await lstat(source)) !== identity) return;
+    } catch {
+      return;
+    }
+    const target = path.join(staging, file);
+    await folder(path.dirname(target));
+    await link(source, target);
+    kept.set(pathname, target);
+  });
+  return kept;
+}
+
+/**
+ * After Astro has written the new site: removes the pages linked from the published site
+ * that this build no longer makes (an article removed), and the folders they leave empty.
+ * Returns how many were removed.
+ */
+export async function pruneKeptPages(
+  cacheDir: string,
+  staging: string,
+  kept: ReadonlyMap<string, string>,
+): Promise<number> {
+  const made = new Set(readManifest(cacheDir)?.pages.keys() ?? []);
+  const stale = [...kept].filter(([pathname]) => !made.has(pathname)).map(([, file]) => file);
+  await eachAtOnce(stale, (file) => unlink(file).catch(() => undefined));
+  for (const file of stale) await removeEmptyFolders(path.dirname(file), staging);
+  return stale.length;
+}
+
+/** Removes `dir` and the folders above it, up to `root`, while they are empty. */
+async function removeEmptyFolders(dir: string, root: string): Promise<void> {
+  for (let current = dir; current.startsWith(`${root}${path.sep}`); current = path.dirname(current)) {
+    if ((await readdir(current).catch(() => ["?"])).length > 0) return;
+    await rmdir(current);
+  }
+}
