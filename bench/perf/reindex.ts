@@ -2,7 +2,7 @@
 // (and, given <yearsPerPart>, cut as a build in parts of that many years cuts them), as the
 // search integration does after a build. Prints one JSON line (the IndexReport).
 // Run: tsx bench/perf/reindex.ts <archiveDir> <siteDir> <shardPages> [<yearsPerPart>]
-import { createConverter, loadSiteRules, siteRulesPath, TO_HANS, TO_HANT } from "../../src/lib/script/index.ts";
+import { conversionRules, loadSiteRules, siteRulesPath, TO_HANS, TO_HANT } from "../../src/lib/script/index.ts";
 import { buildSearchIndex } from "../../src/lib/search/indexer.ts";
 
 const [archiveDir, siteDir, shardPages, yearsPerPart] = process.argv.slice(2);
@@ -15,8 +15,8 @@ const report = await buildSearchIndex({
   shardPages: Number(shardPages),
   ...(yearsPerPart ? { yearsPerPart: Number(yearsPerPart) } : {}),
   rules: {
-    toHant: createConverter(TO_HANT, { siteRules }).rules,
-    toHans: createConverter(TO_HANS, { siteRules }).rules,
+    toHant: conversionRules(TO_HANT, { siteRules }),
+    toHans: conversionRules(TO_HANS, { siteRules }),
   },
 });
 console.log(JSON.stringify(report));

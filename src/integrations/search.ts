@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { createConverter, loadSiteRules, siteRulesPath, TO_HANS, TO_HANT } from "../lib/script/index.ts";
+import { conversionRules, loadSiteRules, siteRulesPath, TO_HANS, TO_HANT } from "../lib/script/index.ts";
 import { buildRole } from "../lib/build/role.ts";
 import { readRecords } from "../lib/build/record.ts";
 import { buildSearchIndex, writeSearchManifests, type IndexOptions, type IndexReport } from "../lib/search/indexer.ts";
@@ -37,8 +37,8 @@ export async function searchIndexOptions(
     ...site,
     shardPages: shardSize(process.env["SEARCH_SHARD_PAGES"], defaultShardPages),
     rules: {
-      toHant: createConverter(TO_HANT, { siteRules }).rules,
-      toHans: createConverter(TO_HANS, { siteRules }).rules,
+      toHant: conversionRules(TO_HANT, { siteRules }),
+      toHans: conversionRules(TO_HANS, { siteRules }),
     },
     ...(yearsPerPart === undefined ? {} : { yearsPerPart }),
   };

@@ -1,7 +1,7 @@
 import type { ConversionRules } from "../article/schema.ts";
 import { BUILTIN_RULES } from "./builtin-rules.ts";
 import { assertDirection, directionName, type Direction } from "./direction.ts";
-import { getEngine, type Engine } from "./engine.ts";
+import { getEngine, getNormalizer, type Engine } from "./engine.ts";
 import { nameInSimplified, nameInTraditional, surnameAt, type KnownNames, type NameKind } from "./names.ts";
 import { compileRules, isEmptyRules, type Rule, type RuleSet, type RuleSource } from "./rules.ts";
 
@@ -113,6 +113,28 @@ export function createConverter(direction: Direction, options: ConverterOptions 
     const cached = defaultConverters.get(key);
     if (cached) return cached;
   }
+  const sources = ruleSources(options);
+  const engine = getEngine(direction);
+  const converter = makeConverter(direction, options.segment === false ? longestMatch(engine) : engine, sources);
+  if (plain) defaultConverters.set(key, converter);
+  return converter;
+}
+
+/**
+ * The override rules a converter made with these options would apply, one per term, weakest
+ * layer first (Converter.rules), without building its engine: the search's query tables
+ * need only these.
+ */
+export function conversionRules(
+  direction: Direction,
+  options: Pick<ConverterOptions, "siteRules" | "siteRulesFile" | "builtins"> = {},
+): readonly Rule[] {
+  assertDirection(direction);
+  return compileRules(ruleSources(options), direction, getNormalizer(direction)).rules;
+}
+
+/** The layers of override rules: the built-in fixes, then the site's rules. */
+function ruleSources(options: ConverterOptions): RuleSource[] {
   const sources: RuleSource[] = [];
   if (options.builtins !== false)
     sources.push(
@@ -126,10 +148,7 @@ export function createConverter(direction: Direction, options: ConverterOptions 
   if (options.siteRules && !isEmptyRules(options.siteRules)) {
     sources.push({ layer: "site", rules: options.siteRules, note: options.siteRulesFile ?? "site rules" });
   }
-  const engine = getEngine(direction);
-  const converter = makeConverter(direction, options.segment === false ? longestMatch(engine) : engine, sources);
-  if (plain) defaultConverters.set(key, converter);
-  return converter;
+  return sources;
 }
 
 /** The engine read with OpenCC's longest match, each word through the plain conversion chain. */

@@ -1,6 +1,7 @@
 // The script-conversion core: framework-free, used by the pages, the check command and the tests.
 export { TO_HANS, TO_HANT, directionFrom, directionName, type Direction } from "./direction.ts";
 export {
+  conversionRules,
   convertText,
   createConverter,
   type ConvertedSpan,

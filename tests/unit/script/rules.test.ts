@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { convertText, createConverter } from "../../../src/lib/script/converter.ts";
+import { conversionRules, convertText, createConverter } from "../../../src/lib/script/converter.ts";
 import { TO_HANS, TO_HANT } from "../../../src/lib/script/direction.ts";
 import { convertMetaFields } from "../../../src/lib/script/meta.ts";
 import { loadSiteRules, parseSiteRules, SiteRulesError, siteRulesPath } from "../../../src/lib/script/site-rules.ts";
@@ -38,6 +38,15 @@ describe("override layers", () => {
       pairs: [{ hans: "发展", hant: "發展!" }],
     });
     expect(pairOverSite.convert("发展")).toBe("發展!");
+  });
+
+  it("the rules in force can be had without building a converter, and are the converter's own", () => {
+    const siteRules = { pairs: [{ hans: "新征程", hant: "新徵程" }], protect: ["臺灣"] };
+    for (const direction of [TO_HANT, TO_HANS]) {
+      const rules = conversionRules(direction, { siteRules });
+      expect(rules).toEqual(createConverter(direction, { siteRules }).rules);
+      expect(rules.some((rule) => rule.term === (direction === TO_HANT ? "新征程" : "新徵程"))).toBe(true);
+    }
   });
 
   it("the longer term wins where two rules start at the same place", () => {
