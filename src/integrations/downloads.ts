@@ -11,7 +11,8 @@ import type { StagedOutput } from "./output.ts";
 
 /**
  * Writes every article's downloads (its Markdown file, and with `download_files` its
- * BibTeX, RIS and CSL-JSON citations) after the build (`astro:build:done`), from the list one route of the build wrote
+ * BibTeX, RIS and CSL-JSON citations) after the build (`astro:build:done`, beside the search
+ * index), from the list one route of the build wrote
  * (src/pages/data/downloads.jsonl.ts), and removes the list. The downloads of articles
  * unchanged since the last build are linked from the published site when they are still
  * the files that build wrote (src/lib/downloads/write.ts).
@@ -50,22 +51,28 @@ export default function downloadsIntegration(output: StagedOutput): AstroIntegra
             .catch(next);
         });
       },
-      "astro:build:done": async ({ dir, logger }) => {
-        const started = performance.now();
-        const recordFile = path.join(output.cacheDir, "downloads.json");
-        const previous = (await readBuildRecord<DownloadsRecord>(recordFile)) ?? {};
-        const choice = { citationFiles: loadSiteConfig().download_files };
-        const { articles, files, kept, record } = await writeDownloads(
-          fileURLToPath(dir),
-          output.published,
-          previous,
-          choice,
-        );
-        await writeAtomic(recordFile, JSON.stringify(record));
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(
-          `${files - kept} download files of ${articles} articles written in ${seconds} s ` +
-            `(${kept} kept from the published site)`,
+      // Runs beside the search index, which waits mostly on Pagefind's own processes; the
+      // site is published once both have ended.
+      "astro:build:done": ({ dir, logger }) => {
+        output.beforePublishing(
+          (async () => {
+            const started = performance.now();
+            const recordFile = path.join(output.cacheDir, "downloads.json");
+            const previous = (await readBuildRecord<DownloadsRecord>(recordFile)) ?? {};
+            const choice = { citationFiles: loadSiteConfig().download_files };
+            const { articles, files, kept, record } = await writeDownloads(
+              fileURLToPath(dir),
+              output.published,
+              previous,
+              choice,
+            );
+            await writeAtomic(recordFile, JSON.stringify(record));
+            const seconds = ((performance.now() - started) / 1000).toFixed(1);
+            logger.info(
+              `${files - kept} download files of ${articles} articles written in ${seconds} s ` +
+                `(${kept} kept from the published site)`,
+            );
+          })(),
         );
       },
     },

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { link, lstat, mkdir, readdir, rmdir, unlink } from "node:fs/promises";
+import { linkSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
+import { lstat, readdir, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { writeAtomic } from "../fs/atomic-write.ts";
 import { fileIdentity } from "./file-identity.ts";
 
@@ -13,6 +14,7 @@ import { fileIdentity } from "./file-identity.ts";
  * beforehand (a link, not a copy: the published folder is never written to), and Astro,
  * finding the page already there, leaves it. A page rendered again is first unlinked
  * (releaseKeptPage, from src/middleware.ts), so its new bytes go into a file of its own.
+ * The links are made by a thread of their own, while Astro loads the archive.
  */
 
 /** Astro's manifest of the pages of its last build (`incremental-build.json` in the cache folder). */
@@ -29,7 +31,7 @@ interface PublishedPages {
 const MANIFEST_FILE = "incremental-build.json";
 const RECORD_FILE = "published-pages.json";
 
-/** How many files are linked or looked at at once. */
+/** How many files are looked at at once. */
 const AT_ONCE = 64;
 
 /** Each page of a manifest, by its pathname (as Astro renders it: decoded, with its trailing slash), with its file relative to the site folder. */
@@ -62,13 +64,26 @@ async function eachAtOnce<T>(items: readonly T[], work: (item: T) => Promise<voi
 
 /**
  * Once a build is published: records the identity of each page of Astro's manifest in the
- * published folder, so the next build can link the pages still as they were.
+ * published folder, so the next build can link the pages still as they were. A page still
+ * linked from the last published site (`kept`: never rendered again, so never unlinked) is
+ * the file recorded then, and keeps that identity without being looked at.
  */
-export async function recordPublishedPages(cacheDir: string, published: string): Promise<void> {
+export async function recordPublishedPages(
+  cacheDir: string,
+  published: string,
+  kept: ReadonlyMap<string, string>,
+): Promise<void> {
   const manifest = readManifest(cacheDir);
   if (!manifest) return;
+  const last = readRecord(cacheDir);
   const files: Record<string, string> = {};
-  await eachAtOnce([...manifest.pages.values()], async (file) => {
+  const unknown: string[] = [];
+  for (const [pathname, file] of manifest.pages) {
+    const identity = kept.has(pathname) ? last?.files[file] : undefined;
+    if (identity === undefined) unknown.push(file);
+    else files[file] = identity;
+  }
+  await eachAtOnce(unknown, async (file) => {
     try {
       const stats = await lstat(path.join(published, file));
       if (stats.isFile()) files[file] = fileIdentity(stats);
@@ -82,49 +97,66 @@ export async function recordPublishedPages(cacheDir: string, published: string):
   );
 }
 
+function readRecord(cacheDir: string): PublishedPages | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(cacheDir, RECORD_FILE), "utf8")) as PublishedPages;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Links into the staging folder each page of the last build that is still, in the published
  * folder, the file that build published, when Astro's manifest is the one published with
  * them (a build that failed after writing it published nothing). Returns the pages linked,
- * by pathname, with their file in the staging folder.
+ * by pathname, with their file in the staging folder. The work is done by a thread of its
+ * own, one file after another: this thread stays free, and so do the threads Node reads
+ * files with, which the loading of the archive needs meanwhile.
  */
-export async function linkKeptPages(
-  cacheDir: string,
-  published: string,
-  staging: string,
-): Promise<Map<string, string>> {
-  const kept = new Map<string, string>();
-  const manifest = readManifest(cacheDir);
-  let record: PublishedPages;
-  try {
-    record = JSON.parse(readFileSync(path.join(cacheDir, RECORD_FILE), "utf8")) as PublishedPages;
-  } catch {
-    return kept;
-  }
-  if (!manifest || record.manifest !== digest(manifest.text)) return kept;
-  const folders = new Map<string, Promise<unknown>>();
-  const folder = (dir: string) => {
-    let made = folders.get(dir);
-    if (!made) {
-      made = mkdir(dir, { recursive: true });
-      folders.set(dir, made);
-    }
-    return made;
-  };
-  await eachAtOnce([...manifest.pages], async ([pathname, file]) => {
-    const identity = record.files[file];
-    if (identity === undefined) return;
-    const source = path.join(published, file);
-    try {
-      if (fileIdentity(await lstat(source)) !== identity) return;
-    } catch {
-      return;
-    }
-    const target = path.join(staging, file);
-    await folder(path.dirname(target));
-    await link(source, target);
-    kept.set(pathname, target);
+export function linkKeptPages(cacheDir: string, published: string, staging: string): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./kept-pages-worker.ts", import.meta.url), {
+      workerData: { cacheDir, published, staging } satisfies KeptPagesJob,
+    });
+    worker.once("message", (pages: [string, string][]) => resolve(new Map(pages)));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the thread linking kept pages stopped (exit code ${code})`)));
   });
+}
+
+/** What the linking thread is given. */
+export interface KeptPagesJob {
+  cacheDir: string;
+  published: string;
+  staging: string;
+}
+
+/** linkKeptPages's work, done in the calling thread; answers the pages linked as [pathname, file in the staging folder]. */
+export function linkKeptPagesNow({ cacheDir, published, staging }: KeptPagesJob): [string, string][] {
+  const kept: [string, string][] = [];
+  const manifest = readManifest(cacheDir);
+  const record = readRecord(cacheDir);
+  if (!manifest || !record || record.manifest !== digest(manifest.text)) return kept;
+  const folders = new Set<string>();
+  for (const [pathname, file] of manifest.pages) {
+    const identity = record.files[file];
+    if (identity === undefined) continue;
+    const source = path.join(published, file);
+    const target = path.join(staging, file);
+    try {
+      if (fileIdentity(lstatSync(source)) !== identity) continue;
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      linkSync(source, target);
+    } catch {
+      // Gone, or not linkable here: Astro copies the page from its cache instead.
+      continue;
+    }
+    kept.push([pathname, target]);
+  }
   return kept;
 }
 
