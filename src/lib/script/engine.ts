@@ -74,8 +74,27 @@ export function getEngine(direction: Direction, options: EngineOptions = {}): En
   if (!engine) {
     engine = buildEngine(directionName(direction) as keyof typeof CONFIG, learned);
     engines.set(key, engine);
+    if (learned) builtInThisProcess().set(directionName(direction), engine);
   }
   return engine;
+}
+
+/**
+ * Engines built by any copy of this module in this process. Astro's pages and its
+ * integrations each load their own copy, and a build's search stage needs the engine its
+ * pages have already built (about a second each). Only lastEngineBuilt reads it, so a copy
+ * loaded again after an edit (the dev server) still builds its own.
+ */
+const BUILT = Symbol.for("policy-archive.conversion-engines");
+
+function builtInThisProcess(): Map<string, Engine> {
+  const shared = globalThis as typeof globalThis & { [BUILT]?: Map<string, Engine> };
+  return (shared[BUILT] ??= new Map());
+}
+
+/** The engine for a direction that this process built last, in whichever copy of this module, else getEngine's. */
+export function lastEngineBuilt(direction: Direction): Engine {
+  return builtInThisProcess().get(directionName(direction)) ?? getEngine(direction);
 }
 
 /** Whether the engine for a direction has been built already (for benchmarks that time construction). */

@@ -2,7 +2,7 @@ import type { DictGroup, DictLike } from "opencc-js/core";
 import { configs as cn2tConfigs } from "opencc-js/preset/cn2t";
 import { configs as t2cnConfigs } from "opencc-js/preset/t2cn";
 import { directionName, type Direction } from "../script/direction.ts";
-import { getEngine } from "../script/engine.ts";
+import { lastEngineBuilt } from "../script/engine.ts";
 import type { Lexicon } from "../script/segmenter.ts";
 
 /**
@@ -46,7 +46,8 @@ function makeSteps(direction: Direction): OpenccSteps {
   const config = (direction.to === "hant" ? cn2tConfigs["s2tw"] : t2cnConfigs["tw2s"]) as PresetConfig | undefined;
   if (!config) throw new Error("opencc-js has no s2tw/tw2s preset: has its package layout changed?");
   const segmentation = config.segmentation;
-  const engine = getEngine(direction);
+  // In a build the pages have built it already.
+  const engine = lastEngineBuilt(direction);
   return {
     ...(engine.lexicon
       ? {

@@ -2,6 +2,7 @@ import * as OpenCC from "opencc-js";
 import { describe, expect, it } from "vitest";
 import { createConverter } from "../../../src/lib/script/converter.ts";
 import { TO_HANS, TO_HANT, type Direction } from "../../../src/lib/script/direction.ts";
+import type * as EngineModule from "../../../src/lib/script/engine.ts";
 import { xwlbSample } from "./corpus.ts";
 import { hasCorpus } from "../../helpers/corpus.ts";
 
@@ -64,5 +65,18 @@ describe("engine without overrides", () => {
     expect(() => createConverter({ from: "hans", to: "hans" } as unknown as Direction)).toThrow(
       /unknown conversion direction/,
     );
+  });
+});
+
+describe("one engine a process", () => {
+  it("gives the search stage the engine that another copy of the module (the pages') has built", async () => {
+    // Two copies, as two bundles of one process load it (a query makes another module to Vite).
+    const copy = (name: string) =>
+      import(/* @vite-ignore */ `../../../src/lib/script/engine.ts?${name}`) as Promise<typeof EngineModule>;
+    const [pages, search] = [await copy("pages"), await copy("search")];
+    const built = pages.getEngine(TO_HANS);
+    expect(search.lastEngineBuilt(TO_HANS)).toBe(built);
+    // A copy loaded again (an edit in the dev server) still builds its own for itself.
+    expect(search.getEngine(TO_HANS)).not.toBe(built);
   });
 });
