@@ -5,7 +5,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ArticleMeta, Script } from "../lib/article/schema.ts";
 import { siteRulesPath } from "../lib/script/index.ts";
-import { articlePageKey, linkedArticles, listingPageKey, siteInputsHash } from "../lib/site/page-key.ts";
+import {
+  articlePageKey,
+  articleShownHash,
+  linkedArticles,
+  listingPageKey,
+  siteInputsHash,
+} from "../lib/site/page-key.ts";
 import { archiveDir } from "../lib/site/config.ts";
 import { getBrowseIndex } from "./browse.ts";
 import { getVersionChains } from "./versions.ts";
@@ -40,14 +46,23 @@ function siteInputs(): string {
  * The incremental-build key of an article page in one script: its article and what the
  * source checks found about it, the site-wide inputs, and every article the page names (neighbours in time, cited, citing and related
  * articles, and the other versions of the document), so that editing a title, a date or a
- * status re-renders the pages that show it.
+ * status re-renders the pages that show it. What the page shows is hashed once for both scripts.
  */
 export async function articleCacheKey(article: ArticleMeta & { bodyHash: string }, script: Script): Promise<string> {
+  let shown = shownHashes.get(article);
+  if (shown === undefined) {
+    shown = articleShown(article);
+    shownHashes.set(article, shown);
+  }
+  return articlePageKey({ site: siteInputs(), script, shown: await shown });
+}
+
+const shownHashes = new WeakMap<object, Promise<string>>();
+
+async function articleShown(article: ArticleMeta & { bodyHash: string }): Promise<string> {
   const [index, chains] = await Promise.all([getBrowseIndex(), getVersionChains()]);
   const sources = getSources();
-  return articlePageKey({
-    site: siteInputs(),
-    script,
+  return articleShownHash({
     // What the source checks found is shown on the page too: its status and its captures.
     article: {
       ...article,

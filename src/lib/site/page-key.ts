@@ -7,12 +7,8 @@ import { createHash } from "node:crypto";
  * piece of data the page shows that is not code: a hash of all of it.
  */
 
-/** The data an article page shows, besides code (templates, interface strings, the converter's own code). */
-export interface ArticlePageData {
-  /** Site-wide inputs: a hash of the site settings and the conversion rules. */
-  site: string;
-  /** The script the page is shown in. */
-  script: string;
+/** What an article page shows in either script, besides code and site-wide inputs. */
+export interface ArticleShown {
   /** The article's front matter, with a hash of its body. */
   article: unknown;
   /** The front matter of every article the page names: neighbours in time, cited, citing and related articles, other versions. */
@@ -21,9 +17,24 @@ export interface ArticlePageData {
   namePages?: readonly string[];
 }
 
+/** A hash of what an article page shows in either script: made once for its two pages. */
+export function articleShownHash(shown: ArticleShown): string {
+  return createHash("sha256").update(keyJson(shown)).digest("hex");
+}
+
+/** The data an article page shows, besides code (templates, interface strings, the converter's own code). */
+export interface ArticlePageData {
+  /** Site-wide inputs: a hash of the site settings and the conversion rules. */
+  site: string;
+  /** The script the page is shown in. */
+  script: string;
+  /** articleShownHash of the article, what it names and its name pages. */
+  shown: string;
+}
+
 /** The cache key of an article page: a hash of everything it shows. */
 export function articlePageKey(data: ArticlePageData): string {
-  return createHash("sha256").update(keyJson(data)).digest("hex");
+  return createHash("sha256").update(JSON.stringify(data)).digest("hex");
 }
 
 /** The data a listing page or feed shows, besides code. */
