@@ -96,7 +96,11 @@ export function formatSize(result: SizeResult): string[] {
       `Pagefind step reports ${secs(m((r) => r.build.searchReported))}`,
     ),
     ...pagefindAloneRows(runs),
-    row("  downloads", secs(m((r) => r.build.phases.downloads)), "citation and source files, written after the build"),
+    row(
+      "  downloads",
+      secs(m((r) => r.build.phases.downloads)),
+      "citation and source files, written beside search indexing",
+    ),
     row("  other hooks, exit", secs(m((r) => r.build.phases.afterwards))),
     row(
       "peak memory",
