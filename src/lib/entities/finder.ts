@@ -41,9 +41,19 @@ const ORGANIZATION_STARTS = new Set([
   "国务院",
   "武警",
 ]);
-/** Characters of names of places abroad: those of transliterated names, and 那, 何, 不 (亚利桑那州, 俄克拉何马州, 不伦瑞克市). */
-const PLACE_SOUNDS = [...transliterationChars(), "那", "何", "不"].filter((c) => !"州市县堡城".includes(c)).join("");
-const FOREIGN_PLACE = new RegExp(`[${PLACE_SOUNDS}]{2,7}(?:[州市县堡城]|地区|难民营)`, "gu");
+let placeSounds: { chars: string; pattern: RegExp } | undefined;
+
+/**
+ * Characters of names of places abroad: those of transliterated names, and 那, 何, 不
+ * (亚利桑那州, 俄克拉何马州, 不伦瑞克市), with the pattern of such a name. Made on first use:
+ * it reads jieba's dictionary, which a build taking every name from its cache never needs.
+ */
+function foreignPlaceSounds(): { chars: string; pattern: RegExp } {
+  if (placeSounds) return placeSounds;
+  const chars = [...transliterationChars(), "那", "何", "不"].filter((c) => !"州市县堡城".includes(c)).join("");
+  placeSounds = { chars, pattern: new RegExp(`[${chars}]{2,7}(?:[州市县堡城]|地区|难民营)`, "gu") };
+  return placeSounds;
+}
 /** Endings of towns and streets below county level (villages and communities are too many to page). */
 const LOCAL_PLACE = /(镇|乡|街道)$/u;
 const CHINA = new Set(["中国", "中华人民共和国", "我国"]);
@@ -424,10 +434,11 @@ function findPlaces(tokens: Token[], text: string, places: PlaceGazetteer): Ment
   // 布法罗市, 加沙城, 拜特哈嫩地区, 努赛赖特难民营).
   const tokenAt = new Map(tokens.map((t) => [t.start, t]));
   const starts = new Set(tokenAt.keys());
-  for (const match of text.matchAll(FOREIGN_PLACE)) {
+  const sounds = foreignPlaceSounds();
+  for (const match of text.matchAll(sounds.pattern)) {
     const start = match.index;
     for (let from = start; from < start + match[0].length - 2; from++) {
-      if (!starts.has(from) || !PLACE_SOUNDS.includes(text.charAt(from))) continue;
+      if (!starts.has(from) || !sounds.chars.includes(text.charAt(from))) continue;
       const name = text.slice(from, start + match[0].length);
       // 派别圣城旅: an ordinary word (派别 "faction") starts no place.
       const first = tokenAt.get(from)!;
