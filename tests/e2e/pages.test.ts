@@ -170,7 +170,10 @@ describe.skipIf(!hasCorpus)("valid, accessible pages", () => {
     });
     const messages: string[] = [];
     for (const file of [...allPages().map(fileOf), "404.html"]) {
-      const report = await validator.validateString(read(file), file);
+      const html = read(file);
+      // html-validate reads on past </html>; a browser moves what follows into <body>, and the W3C validator rejects it.
+      if (!html.trimEnd().endsWith("</html>")) messages.push(`${file}: something after </html>`);
+      const report = await validator.validateString(html, file);
       for (const result of report.results)
         messages.push(...result.messages.map((m) => `${file}: ${m.ruleId}: ${m.message}`));
     }
