@@ -108,24 +108,29 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
   );
   const later =
     watcher !== undefined && unknown.length > FIND_LATER_OVER && !findingLater ? new Set(unknown) : undefined;
-  // A build waits for the names: many bodies are read on every core first.
+  // A build waits for the names: many bodies are read on every core first, each body once
+  // (the same notice republished by several sources is one body).
+  const distinct = [
+    ...new Map(unknown.map((article) => [keyOf(bodyHashes.get(article.file)!, article.meta.script), article])),
+  ];
   const inThreads =
-    watcher === undefined && unknown.length > FIND_IN_THREADS_OVER
+    watcher === undefined && distinct.length > FIND_IN_THREADS_OVER
       ? await findInThreads(
-          unknown.map(({ body, meta }) => ({ body, script: meta.script })),
+          distinct.map(([, { body, meta }]) => ({ body, script: meta.script })),
           correctionsFile,
         )
       : [];
-  const foundInThreads = new Map(unknown.map((article, i) => [article, inThreads[i]]));
+  const foundInThreads = new Map(distinct.map(([key], i) => [key, inThreads[i]]));
   const ids = new Set(loaded.map((article) => article.meta.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const article of loaded) {
     const { meta, body, file, attachments } = article;
     const bodyHash = bodyHashes.get(file)!;
+    const key = keyOf(bodyHash, meta.script);
     const found =
       !toFind(meta) || later?.has(article)
         ? undefined
-        : cache.get(keyOf(bodyHash, meta.script), () => foundInThreads.get(article) ?? finder(body, meta.script)());
+        : cache.get(key, () => foundInThreads.get(key) ?? finder(body, meta.script)());
     const data = found ? withFound(meta, found) : meta;
     const names = JSON.stringify(ENTITY_KINDS.map((kind) => data[kind]));
     // Unchanged entries are left as they are, so the store is written again only for what changed.
