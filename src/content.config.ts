@@ -23,6 +23,8 @@ const articles = defineCollection({
     bodyHash: z.string(),
     /** The content hash of the archived text, shown as provenance (src/lib/sources/text.ts). */
     contentHash: z.string(),
+    /** A hash of the whole file, for the key of the page that carries the file as stored. */
+    sourceHash: z.string(),
     /** Which of persons, places and organizations were found in the text (the front matter lists none). */
     found: z.array(z.enum(ENTITY_KINDS)).optional(),
   }),

@@ -90,6 +90,7 @@ const STRINGS = {
     citeChicago: "Chicago（英文）",
     citeDownload: "下载引文",
     markdownSource: "Markdown 原文件",
+    monthSources: "同月文章的原文件（ZIP）",
     permalink: "永久链接",
     citeClauseHint:
       "引用其中一条：网址用该条 § 链接的地址（如 …/#art-12），日期后写条号（GB/T 7714 如“: 第十二条”，Chicago 如“, art. 12”）。",
@@ -226,6 +227,7 @@ const STRINGS = {
     citeChicago: "Chicago（英文）",
     citeDownload: "下載引文",
     markdownSource: "Markdown 原文件",
+    monthSources: "同月文章的原文件（ZIP）",
     permalink: "永久鏈接",
     citeClauseHint:
       "引用其中一條：網址用該條 § 鏈接的地址（如 …/#art-12），日期後寫條號（GB/T 7714 如“: 第十二條”，Chicago 如“, art. 12”）。",

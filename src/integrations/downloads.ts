@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { DOWNLOAD_LIST, type DownloadRecord } from "../lib/downloads/files.ts";
-import { downloadId, serveDownload } from "../lib/downloads/serve.ts";
+import { isDownloadPath, serveDownload } from "../lib/downloads/serve.ts";
 import { writeDownloads, type DownloadsRecord } from "../lib/downloads/write.ts";
 import { writeAtomic } from "../lib/fs/atomic-write.ts";
 import { readBuildRecord } from "../lib/site/build-record.ts";
@@ -10,10 +10,10 @@ import { loadSiteConfig } from "../lib/site/config.ts";
 import type { StagedOutput } from "./output.ts";
 
 /**
- * Writes every article's downloads (its Markdown file, and with `download_files` its
- * BibTeX, RIS and CSL-JSON citations) after the build (`astro:build:done`, beside the search
- * index), from the list one route of the build wrote
- * (src/pages/data/downloads.jsonl.ts), and removes the list. The downloads of articles
+ * Writes the archive's downloads (the zip of each month's Markdown files, and with
+ * `download_files` each article's Markdown file and BibTeX, RIS and CSL-JSON citations)
+ * after the build (`astro:build:done`, beside the search index), from the list one route of
+ * the build wrote (src/pages/data/downloads.jsonl.ts), and removes the list. Downloads
  * unchanged since the last build are linked from the published site when they are still
  * the files that build wrote (src/lib/downloads/write.ts).
  */
@@ -32,7 +32,7 @@ export default function downloadsIntegration(output: StagedOutput): AstroIntegra
         server.middlewares.use((request, response, next) => {
           const pathname = decodeURIComponent((request.url ?? "").split("?")[0] ?? "");
           const sitePath = pathname.startsWith(base) ? pathname.slice(base.length) : "";
-          if (downloadId(sitePath) === undefined) return next();
+          if (!isDownloadPath(sitePath)) return next();
           const origin = `http://${request.headers.host ?? "localhost"}`;
           fetch(`${origin}${base}${DOWNLOAD_LIST.slice(1)}`)
             .then(async (answer) => {
@@ -42,7 +42,7 @@ export default function downloadsIntegration(output: StagedOutput): AstroIntegra
                 .filter((line) => line !== "")
                 .map((line) => JSON.parse(line) as DownloadRecord);
               const download = await serveDownload(sitePath, records, {
-                citationFiles: loadSiteConfig().download_files,
+                articleFiles: loadSiteConfig().download_files,
               });
               if (!download) return next();
               response.writeHead(200, { "content-type": download.type });
@@ -59,7 +59,7 @@ export default function downloadsIntegration(output: StagedOutput): AstroIntegra
             const started = performance.now();
             const recordFile = path.join(output.cacheDir, "downloads.json");
             const previous = (await readBuildRecord<DownloadsRecord>(recordFile)) ?? {};
-            const choice = { citationFiles: loadSiteConfig().download_files };
+            const choice = { articleFiles: loadSiteConfig().download_files };
             const { articles, files, kept, record } = await writeDownloads(
               fileURLToPath(dir),
               output.published,

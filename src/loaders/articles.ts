@@ -34,7 +34,7 @@ const READ_RECORD = "article-files.json";
 const ENTITY_CACHE = "entities.json";
 
 /** Fields the store adds to an article's front matter (and `found`, with the names found). */
-const ADDED_FIELDS = ["file", "attachments", "bodyHash", "contentHash"] as const;
+const ADDED_FIELDS = ["file", "attachments", "bodyHash", "contentHash", "sourceHash"] as const;
 
 const hash = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 32);
 
@@ -124,7 +124,7 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
   const ids = new Set(loaded.map((article) => article.meta.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const article of loaded) {
-    const { meta, body, file, attachments } = article;
+    const { meta, body, file, attachments, sourceHash } = article;
     const bodyHash = bodyHashes.get(file)!;
     const key = keyOf(bodyHash, meta.script);
     const found =
@@ -135,9 +135,13 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
     const names = JSON.stringify(ENTITY_KINDS.map((kind) => data[kind]));
     // Unchanged entries are left as they are, so the store is written again only for what changed.
     const digest = hash(
-      `${reader} ${file} ${identities.get(file)} ${bodyHash} ${JSON.stringify(attachments)} ${names}`,
+      `${reader} ${file} ${identities.get(file)} ${sourceHash} ${JSON.stringify(attachments)} ${names}`,
     );
-    store.set({ id: meta.id, data: { ...data, file, attachments, bodyHash, contentHash: contentHash(body) }, digest });
+    store.set({
+      id: meta.id,
+      data: { ...data, file, attachments, bodyHash, contentHash: contentHash(body), sourceHash },
+      digest,
+    });
   }
   const cached = cache.counts().cached - counted.cached;
   const read = cache.counts().read - counted.read;

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { unzipSync } from "fflate";
 import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { glob } from "tinyglobby";
@@ -198,9 +199,13 @@ describe("browsing the archive", () => {
     expect(saved["2024-01-05-gf0001.bib"]).toContain("number = {国发〔2024〕1号}");
     expect(saved["2024-01-05-gf0001.ris"]).toMatch(/^TY {2}- /);
     expect(JSON.parse(saved["2024-01-05-gf0001.csl.json"] ?? "")).toMatchObject([{ number: "国发〔2024〕1号" }]);
+    // Without JavaScript the Markdown link leads to the month's zip, which holds the file.
     const markdown =
       (await page.getByRole("link", { name: "Markdown 原文件", exact: true }).getAttribute("href")) ?? "";
-    expect((await fetch(`${server.url}${markdown}`)).status).toBe(200);
+    expect(markdown).toBe("/data/source/2024-01.zip");
+    const zip = await fetch(`${server.url}${markdown}`);
+    expect(zip.status).toBe(200);
+    expect(Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())))).toContain("2024-01-05-gf0001.md");
     // The site writes no citation files unless download_files asks for them.
     expect((await fetch(`${server.url}/data/cite/2024-01-05-gf0001.bib`)).status).toBe(404);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
@@ -222,22 +227,37 @@ describe("browsing the archive", () => {
     await page.close();
   });
 
-  it("serves each article's Markdown file exactly as stored", async () => {
-    const response = await fetch(`${server.url}/data/source/2024-02-02-lys001.md`);
-    expect(await response.text()).toBe(
-      articleText(
-        {
-          id: "2024-02-02-lys001",
-          title: "楼阳生调研营商环境工作",
-          date: "2024-02-02",
-          script: "hans",
-          source: "河南日报",
-          persons: ["楼阳生"],
-          topics: ["营商环境"],
-        },
-        "楼阳生强调，要持续优化营商环境。",
-      ),
+  it("saves an article's Markdown file exactly as stored from the page in either script, and has it in its month's zip", async () => {
+    const stored = articleText(
+      {
+        id: "2024-02-02-lys001",
+        title: "楼阳生调研营商环境工作",
+        date: "2024-02-02",
+        script: "hans",
+        source: "河南日报",
+        persons: ["楼阳生"],
+        topics: ["营商环境"],
+      },
+      "楼阳生强调，要持续优化营商环境。",
     );
+    // The original page carries the file; the converted one asks the original for it.
+    for (const script of ["zh-hans", "zh-hant"]) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/${script}/articles/2024-02-02-lys001/`);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "Markdown 原文件", exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("2024-02-02-lys001.md");
+      expect(readFileSync((await download.path()) as string, "utf8")).toBe(stored);
+      await page.close();
+    }
+    // Without JavaScript, and for any reader who wants the month: the zip holds the same bytes.
+    const zip = new Uint8Array(await (await fetch(`${server.url}/data/source/2024-02.zip`)).arrayBuffer());
+    const files = unzipSync(zip);
+    expect(Buffer.from(files["2024-02-02-lys001.md"]!).toString("utf8")).toBe(stored);
+    expect(Object.keys(files)).toContain("2024-02-01-sx0001.md");
+    expect((await fetch(`${server.url}/data/source/2024-02-02-lys001.md`)).status).toBe(404);
   });
 
   it("exports every article once: JSON records, CSV rows and JSONL lines", () => {

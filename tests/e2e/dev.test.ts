@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/archive.ts";
 import { generateArticles, writeGeneratedArticles, type GeneratedArticle } from "../helpers/generated.ts";
@@ -132,18 +133,23 @@ describe("the dev server on a large archive", () => {
       .toBe(true);
   });
 
-  it("serves an article's downloads as the built site does: its Markdown file, and citations in the page", async () => {
+  it("serves an article's downloads as the built site does: its month's zip, and its file and citations in the page", async () => {
     const article = articles[Math.floor(ARTICLES / 4)]!;
     const page = await fetch(`${server.url}/zh-hans/articles/${article.id}/`).then((answer) => answer.text());
-    const source = `/data/source/${article.id}.md`;
-    expect(page).toContain(`href="${source}"`);
-    const answer = await fetch(`${server.url}${source}`);
+    const stored = readFileSync(path.join(archive, "articles", article.file), "utf8");
+    const carried = /<script type="application\/json" id="article-source">(.*?)<\/script>/s.exec(page)?.[1];
+    expect(JSON.parse(carried ?? "null")).toBe(stored);
+    const zip = `/data/source/${article.id.slice(0, 7)}.zip`;
+    expect(page).toContain(`href="${zip}"`);
+    const answer = await fetch(`${server.url}${zip}`);
     expect(answer.status).toBe(200);
-    expect(await answer.text()).toBe(readFileSync(path.join(archive, "articles", article.file), "utf8"));
+    const files = unzipSync(new Uint8Array(await answer.arrayBuffer()));
+    expect(Buffer.from(files[`${article.id}.md`]!).toString("utf8")).toBe(stored);
     // Citations travel in the page itself (data: addresses), and no citation file is served
     // where the built site writes none (download_files is off by default).
     expect(page).toMatch(new RegExp(`href="data:[^"]+" download="${article.id}\\.bib"`));
     expect((await fetch(`${server.url}/data/cite/${article.id}.bib`)).status).toBe(404);
-    expect((await fetch(`${server.url}/data/source/no-such-article.md`)).status).toBe(404);
+    expect((await fetch(`${server.url}/data/source/${article.id}.md`)).status).toBe(404);
+    expect((await fetch(`${server.url}/data/source/1999-01.zip`)).status).toBe(404);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { ArticleFormatError, articleBody, splitFrontMatter } from "./frontmatter.ts";
@@ -19,6 +20,8 @@ export interface LoadedArticle {
   file: string;
   /** The files published with the article, from its own folder. */
   attachments: Attachment[];
+  /** A hash of the file's bytes: what a page carrying the file as stored must be keyed by. */
+  sourceHash: string;
 }
 
 /** One problem in one file, with the field where there is one. */
@@ -110,7 +113,15 @@ export async function loadArchive(
     // Read at once: one small file after another, synchronous reads take about half the time.
     const bytes = readFileNoFollowSync(real);
     const result = before
-      ? { article: { meta: before, body: articleBody(utf8.decode(bytes)), file, attachments: [] } }
+      ? {
+          article: {
+            meta: before,
+            body: articleBody(utf8.decode(bytes)),
+            file,
+            attachments: [],
+            sourceHash: sourceHash(bytes),
+          },
+        }
       : parseArticleFile(file, bytes);
     if ("article" in result) {
       articles.push(result.article);
@@ -223,7 +234,11 @@ export function parseArticleFile(
   }
   const nesting = findExcessiveNesting(split.body, split.bodyLine);
   if (nesting) return { problems: [{ file, ...nesting }] };
-  return { article: { meta: checked.meta, body: split.body, file, attachments: [] } };
+  return { article: { meta: checked.meta, body: split.body, file, attachments: [], sourceHash: sourceHash(bytes) } };
+}
+
+function sourceHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex").slice(0, 32);
 }
 
 /** Relative links to files that are not in the article's folder, and files there that nothing links to. */

@@ -80,6 +80,16 @@ export function sourcePath(id: string): string {
   return sitePath(sourceFile(id));
 }
 
+/** Where the zip of one month's Markdown files (`YYYY-MM`) lies in the built site's folder. */
+export function sourceBundleFile(month: string): string {
+  return `data/source/${month}.zip`;
+}
+
+/** The zip of the Markdown files of the articles of one month (`YYYY-MM`), as stored. */
+export function sourceBundlePath(month: string): string {
+  return sitePath(sourceBundleFile(month));
+}
+
 /** Where an article's citation in a reference manager format lies in the built site's folder. */
 export function citationFile(id: string, format: CitationFormat): string {
   return `data/cite/${id}.${format}`;

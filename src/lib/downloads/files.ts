@@ -8,10 +8,12 @@ import { ris } from "../cite/ris.ts";
  * An article's downloads: its citation in three reference manager formats and its
  * Markdown file as stored. The citations are carried by the article page itself as data
  * addresses (citationDataUrl), which a browser saves as files with no request and no
- * JavaScript; with `download_files: true` in site.yaml they are files of their own as well.
- * The Markdown file is always a file. They are written after the build
- * (src/integrations/downloads.ts) rather than rendered as Astro routes, which cost about
- * 0.6 ms of route handling each for a few hundred bytes of text.
+ * JavaScript; the Markdown file by its page in the original script when short enough
+ * (src/lib/downloads/embedded.ts), and in the zip of its month's files always
+ * (src/lib/downloads/bundle.ts). With `download_files: true` in site.yaml, each article has
+ * files of its own as well: so a host counts about one file an article for downloads by
+ * default, not four. They are written after the build (src/integrations/downloads.ts)
+ * rather than rendered as Astro routes, which cost about 0.6 ms of route handling each.
  */
 
 /** What the downloads of one article are made from. */
@@ -35,16 +37,17 @@ const CITATIONS: Record<CitationFormat, { write: (item: CitationItem) => string;
 /** The reference manager formats, in the order pages list them. */
 export const CITATION_FORMATS = Object.keys(CITATIONS) as CitationFormat[];
 
-/** Which files an article's downloads are: its Markdown file always, its citations only with `download_files`. */
+/** Whether each article has download files of its own (`download_files` in site.yaml), beside its month's zip. */
 export interface DownloadChoice {
-  citationFiles: boolean;
+  articleFiles: boolean;
 }
 
-/** The download files of one article, where the URLs its page links to lead. */
+/** The files of one article's own (none unless `download_files`), where the URLs its page links to lead. */
 export function downloadFiles(record: DownloadRecord, choice: DownloadChoice): DownloadFile[] {
+  if (!choice.articleFiles) return [];
   const id = record.item.id;
   return [
-    ...(choice.citationFiles ? CITATION_FORMATS : []).map((format) => ({
+    ...CITATION_FORMATS.map((format) => ({
       path: citationFile(id, format),
       text: CITATIONS[format].write(record.item),
     })),
@@ -52,9 +55,9 @@ export function downloadFiles(record: DownloadRecord, choice: DownloadChoice): D
   ];
 }
 
-/** The paths of an article's download files (those of downloadFiles), without making their text. */
+/** The paths of an article's own download files (those of downloadFiles), without making their text. */
 export function downloadPaths(id: string, choice: DownloadChoice): string[] {
-  return [...(choice.citationFiles ? CITATION_FORMATS : []).map((format) => citationFile(id, format)), sourceFile(id)];
+  return choice.articleFiles ? [...CITATION_FORMATS.map((format) => citationFile(id, format)), sourceFile(id)] : [];
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { ArticleMeta } from "../article/schema.ts";
 import { foundKinds } from "../entities/found.ts";
 import { absoluteUrl, articlePath } from "../site/urls.ts";
-import { sourcePath } from "../browse/urls.ts";
+import { sourceBundlePath, sourcePath } from "../browse/urls.ts";
+import { bundleMonth } from "../downloads/bundle.ts";
 import type { SourceState, SourceStatus } from "../sources/status.ts";
 
 /**
@@ -47,8 +48,10 @@ export interface ExportRecord {
   /** The article's page in Simplified and in Traditional script. */
   page_hans: string;
   page_hant: string;
-  /** The Markdown file as stored in the archive. */
-  markdown: string;
+  /** The Markdown file as stored in the archive, when the site writes each article's own files (`download_files`). */
+  markdown: string | null;
+  /** The zip of the Markdown files of the article's month, which holds this one as `<id>.md`. */
+  markdown_zip: string;
   /** The content hash of the archived text (SHA-256, src/lib/sources/text.ts), as provenance. */
   content_sha256: string | null;
   /** What the last checks of the original found (docs/sources.md); null when it was never checked. */
@@ -97,14 +100,20 @@ export const EXPORT_FIELDS = [
   "page_hans",
   "page_hant",
   "markdown",
+  "markdown_zip",
   "content_sha256",
   "source_status",
   "source_checked",
   "source_removed",
 ] as const satisfies readonly (keyof ExportRecord)[];
 
-/** An article's export record; links are absolute on `siteUrl`. */
-export function exportRecord(meta: ArticleMeta, siteUrl: string, provenance: Provenance = {}): ExportRecord {
+/** An article's export record; links are absolute on `siteUrl`; `articleFiles` is the site's `download_files`. */
+export function exportRecord(
+  meta: ArticleMeta,
+  siteUrl: string,
+  provenance: Provenance = {},
+  articleFiles = false,
+): ExportRecord {
   return {
     id: meta.id,
     title: meta.title,
@@ -135,7 +144,8 @@ export function exportRecord(meta: ArticleMeta, siteUrl: string, provenance: Pro
     license: meta.license ?? null,
     page_hans: absoluteUrl(siteUrl, articlePath("hans", meta.id)),
     page_hant: absoluteUrl(siteUrl, articlePath("hant", meta.id)),
-    markdown: absoluteUrl(siteUrl, sourcePath(meta.id)),
+    markdown: articleFiles ? absoluteUrl(siteUrl, sourcePath(meta.id)) : null,
+    markdown_zip: absoluteUrl(siteUrl, sourceBundlePath(bundleMonth(meta.date.day))),
     content_sha256: provenance.contentHash ?? null,
     source_status: provenance.source?.state ?? null,
     source_checked: provenance.source?.lastChecked ?? null,

@@ -10,9 +10,9 @@ import { buildRole, makesListings } from "../../lib/build/role.ts";
 export const GET: APIRoute = async () => {
   // A part leaves the exports to the assemble step (see data/articles.jsonl.ts).
   if (!makesListings(buildRole())) return new Response("");
-  const { url } = loadSiteConfig();
+  const { url, download_files } = loadSiteConfig();
   const { articles } = await getBrowseIndex();
-  return new Response(toJson(articles.map((meta) => exportRecord(meta, url, provenanceOf(meta)))), {
+  return new Response(toJson(articles.map((meta) => exportRecord(meta, url, provenanceOf(meta), download_files))), {
     headers: { "content-type": "application/json; charset=utf-8" },
   });
 };

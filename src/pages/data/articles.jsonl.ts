@@ -13,11 +13,11 @@ export const GET: APIRoute = async () => {
   // A part leaves the exports to the assemble step: made here, they would be dropped after
   // (src/lib/build/join.ts), and at 100,000 articles cost a part more memory than all its pages.
   if (!makesListings(buildRole())) return new Response("");
-  const { url } = loadSiteConfig();
+  const { url, download_files } = loadSiteConfig();
   const { articles } = await getBrowseIndex();
   const bodies = new Map((await getCollection("articles")).map((entry) => [entry.id, bodyOf(entry.data)]));
   const records = articles.map((meta) => ({
-    ...exportRecord(meta, url, provenanceOf(meta)),
+    ...exportRecord(meta, url, provenanceOf(meta), download_files),
     body: bodies.get(meta.id) ?? "",
   }));
   return new Response(toJsonl(records), { headers: { "content-type": "application/jsonl; charset=utf-8" } });

@@ -48,8 +48,15 @@ describe("the JSON exports", () => {
       issuers: ["国务院"],
       status: "in_force",
       page_hant: "https://archive.example.org/zh-hant/articles/2024-01-05-gf0001/",
-      markdown: "https://archive.example.org/data/source/2024-01-05-gf0001.md",
+      // No file of the article's own by default: the month's zip holds it.
+      markdown: null,
+      markdown_zip: "https://archive.example.org/data/source/2024-01.zip",
     });
+    const [withFiles] = JSON.parse(toJson([exportRecord(meta(STATE_COUNCIL_NOTICE), SITE, {}, true)])) as Record<
+      string,
+      unknown
+    >[];
+    expect(withFiles?.["markdown"]).toBe("https://archive.example.org/data/source/2024-01-05-gf0001.md");
   });
 
   it("writes one line per article in JSON Lines, bodies with line breaks included", () => {
