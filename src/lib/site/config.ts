@@ -68,8 +68,9 @@ const siteSchema = z
     /** Write .gz and .br copies beside text files, for servers that send them as they are (docs/publishing.md). */
     precompress: z.boolean().default(false),
     /**
-     * Write each article's citations (BibTeX, RIS, CSL-JSON) as files of their own too; by
-     * default its page carries them (docs/publishing.md, "Files per article").
+     * Write each article's citations (BibTeX, RIS, CSL-JSON) and Markdown file as files of
+     * their own too; by default its page carries them and a zip per month holds the Markdown
+     * files (docs/publishing.md, "Hosts and their limits").
      */
     download_files: z.boolean().default(false),
     /**
