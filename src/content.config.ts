@@ -19,11 +19,9 @@ const articles = defineCollection({
         height: z.number().optional(),
       }),
     ),
-    /** A hash of the Markdown body, for the pages' cache keys. */
-    bodyHash: z.string(),
     /** The content hash of the archived text, shown as provenance (src/lib/sources/text.ts). */
     contentHash: z.string(),
-    /** A hash of the whole file, for the key of the page that carries the file as stored. */
+    /** A hash of the whole Markdown file, for the pages' cache keys (the original page carries the file). */
     sourceHash: z.string(),
     /** Which of persons, places and organizations were found in the text (the front matter lists none). */
     found: z.array(z.enum(ENTITY_KINDS)).optional(),

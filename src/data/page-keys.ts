@@ -48,7 +48,7 @@ function siteInputs(): string {
  * articles, and the other versions of the document), so that editing a title, a date or a
  * status re-renders the pages that show it. What the page shows is hashed once for both scripts.
  */
-export async function articleCacheKey(article: ArticleMeta & { bodyHash: string }, script: Script): Promise<string> {
+export async function articleCacheKey(article: ArticleMeta & { sourceHash: string }, script: Script): Promise<string> {
   let shown = shownHashes.get(article);
   if (shown === undefined) {
     shown = articleShown(article);
@@ -59,7 +59,7 @@ export async function articleCacheKey(article: ArticleMeta & { bodyHash: string 
 
 const shownHashes = new WeakMap<object, Promise<string>>();
 
-async function articleShown(article: ArticleMeta & { bodyHash: string }): Promise<string> {
+async function articleShown(article: ArticleMeta & { sourceHash: string }): Promise<string> {
   const [index, chains] = await Promise.all([getBrowseIndex(), getVersionChains()]);
   const sources = getSources();
   return articleShownHash({

@@ -34,7 +34,7 @@ const READ_RECORD = "article-files.json";
 const ENTITY_CACHE = "entities.json";
 
 /** Fields the store adds to an article's front matter (and `found`, with the names found). */
-const ADDED_FIELDS = ["file", "attachments", "bodyHash", "contentHash", "sourceHash"] as const;
+const ADDED_FIELDS = ["file", "attachments", "contentHash", "sourceHash"] as const;
 
 const hash = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 32);
 
@@ -139,7 +139,7 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
     );
     store.set({
       id: meta.id,
-      data: { ...data, file, attachments, bodyHash, contentHash: contentHash(body), sourceHash },
+      data: { ...data, file, attachments, contentHash: contentHash(body), sourceHash },
       digest,
     });
   }

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { unzipSync } from "fflate";
 import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { glob } from "tinyglobby";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadArchive, type LoadedArticle } from "../../src/lib/article/load.ts";
+import { EMBEDDED_SOURCE_LIMIT } from "../../src/lib/downloads/embedded.ts";
 import { ROOT } from "../helpers/archive.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { buildSite, type BuildResult } from "./support/build.ts";
@@ -148,6 +150,25 @@ describe("the sample archive shows every feature it promises", () => {
     const { citing: id, cited } = citing[0]!;
     const title = sample.find((article) => article.meta.id === cited)!.meta.title;
     expect(page(`zh-hans/articles/${id}`)).toContain(`《${title}》`);
+  });
+
+  it("carries each short file in its original page, and keeps every file, long ones too, in its month's zip", () => {
+    const long = sample.filter((article) => readFileSync(article.file).length > EMBEDDED_SOURCE_LIMIT);
+    expect(long.length).toBeGreaterThan(0);
+    for (const article of sample) {
+      const { id, script, date } = article.meta;
+      const stored = readFileSync(article.file);
+      const html = page(`${script === "hans" ? "zh-hans" : "zh-hant"}/articles/${id}`);
+      const carried = /<script type="application\/json" id="article-source">(.*?)<\/script>/s.exec(html)?.[1];
+      if (long.includes(article)) {
+        expect(carried, id).toBeUndefined();
+        expect(html, id).not.toContain("Markdown 原文件");
+      } else expect(JSON.parse(carried ?? "null"), id).toBe(stored.toString("utf8"));
+      const month = date.day.slice(0, 7);
+      expect(html, id).toContain(`href="/data/source/${month}.zip"`);
+      const zip = unzipSync(readFileSync(path.join(build.outDir, `data/source/${month}.zip`)));
+      expect(Buffer.from(zip[`${id}.md`]!).equals(stored), id).toBe(true);
+    }
   });
 
   it("says where each document came from and under what terms", () => {

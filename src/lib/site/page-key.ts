@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 
 /** What an article page shows in either script, besides code and site-wide inputs. */
 export interface ArticleShown {
-  /** The article's front matter, with a hash of its body. */
+  /** The article's front matter, with a hash of its whole file. */
   article: unknown;
   /** The front matter of every article the page names: neighbours in time, cited, citing and related articles, other versions. */
   linked: readonly unknown[];
@@ -56,12 +56,12 @@ const articleDigests = new WeakMap<object, string>();
 
 /**
  * A page's data as JSON, in which each article's front matter (an object with the `id` and
- * the `bodyHash` the loader adds) stands for a hash of its own JSON, made once per article:
+ * the `sourceHash` the loader adds) stands for a hash of its own JSON, made once per article:
  * the same articles are on many listing pages and feeds, and on their neighbours' pages.
  */
 function keyJson(data: unknown): string {
   return JSON.stringify(data, (_key, value: unknown) => {
-    if (typeof value !== "object" || value === null || !("bodyHash" in value && "id" in value)) return value;
+    if (typeof value !== "object" || value === null || !("sourceHash" in value && "id" in value)) return value;
     let digest = articleDigests.get(value);
     if (digest === undefined) {
       digest = createHash("sha256").update(JSON.stringify(value)).digest("hex");
