@@ -116,7 +116,8 @@ export async function measureDev(archive: ArchiveFacts, progress: (message: stri
       file,
       (text) => text.replace(/^title: (["']?)/m, `title: $1${titleMark}`),
       page("hans", archive.medianId),
-      titleMark,
+      // In the headline: the page also carries its Markdown file, read afresh on each request.
+      `<h1>${titleMark}`,
     );
     return {
       articles: archive.articles,

@@ -197,7 +197,7 @@ async function entityCache(file: string, version: string): Promise<EntityCache> 
  * stops the build with every problem listed, so nothing is skipped silently. Files
  * unchanged since the last build (same size, modification time and inode) are not parsed
  * again: their front matter is taken from Astro's content store, kept in its cache folder.
- * The store holds front matter only, with a hash of the body: Astro bundles the whole
+ * The store holds front matter only, with a hash of the file: Astro bundles the whole
  * store into the build, so pages read a body from its file (src/data/bodies.ts).
  */
 export const articlesLoader: Loader = {

@@ -34,7 +34,11 @@ function save(text: string, name: string): void {
   const anchor = document.createElement("a");
   anchor.href = url;
   anchor.download = name;
+  anchor.hidden = true;
+  // In the document while clicked: some browsers start no download from a detached link.
+  document.body.append(anchor);
   anchor.click();
+  anchor.remove();
   // Revoked once the browser has taken the download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
