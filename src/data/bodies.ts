@@ -14,3 +14,19 @@ export function storedFileOf(article: { file: string }): string {
 export function bodyOf(article: { file: string }): string {
   return articleBody(storedFileOf(article));
 }
+
+/** Bodies read by `keptBodyOf`, by file, with the hash of the file they were read under. */
+const keptBodies = new Map<string, { sourceHash: string; body: string }>();
+
+/**
+ * An article's body, read from its file only when the store's hash of that file is not the
+ * one it was last read under: for the dev server, which builds the whole-archive index again
+ * after every edit and would otherwise read every file again.
+ */
+export function keptBodyOf(article: { file: string; sourceHash: string }): string {
+  const kept = keptBodies.get(article.file);
+  if (kept?.sourceHash === article.sourceHash) return kept.body;
+  const body = bodyOf(article);
+  keptBodies.set(article.file, { sourceHash: article.sourceHash, body });
+  return body;
+}

@@ -1,6 +1,6 @@
 import { getCollection } from "astro:content";
 import { viewMeta } from "../lib/article/view.ts";
-import { bodyOf } from "./bodies.ts";
+import { bodyOf, keptBodyOf } from "./bodies.ts";
 import { buildBrowseIndex, type BrowseIndex } from "../lib/browse/index.ts";
 import { perArchive } from "./archive-state.ts";
 
@@ -14,7 +14,11 @@ export const getBrowseIndex: () => Promise<BrowseIndex> = perArchive(load);
 async function load(): Promise<BrowseIndex> {
   const entries = await getCollection("articles");
   return buildBrowseIndex(
-    entries.map((entry) => ({ meta: entry.data, body: bodyOf(entry.data) })),
+    // The dev server builds the index again after each edit: only the changed files are read again.
+    entries.map((entry) => ({
+      meta: entry.data,
+      body: import.meta.env.DEV ? keptBodyOf(entry.data) : bodyOf(entry.data),
+    })),
     { view: viewMeta },
   );
 }

@@ -44,6 +44,15 @@ const hash = (text: string): string => createHash("sha256").update(text).digest(
  */
 let lastLoad: Map<string, { article: LoadedArticle; identity: string }> | undefined;
 
+/** A body's hashes: the names cache's key (`body`) and the published SHA-256 (`content`). */
+interface BodyHashes {
+  body: string;
+  content: string;
+}
+
+/** The dev server's body hashes by file hash from its last load, so a load after one edit hashes one body. */
+let keptHashes = new Map<string, BodyHashes>();
+
 /**
  * Loads every article of the archive into the content store, stopping on any problem.
  * `changed`, from the dev server's watcher, lists the only files (absolute, links resolved)
@@ -101,17 +110,23 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
   const keyOf = (bodyHash: string, script: Script) => `${bodyHash} ${script}`;
   // Names are found for articles whose front matter leaves some kind out, unless entities.yaml says `find: false`.
   const toFind = (meta: ArticleMeta) => corrections.find && kindsToFind(meta).length > 0;
-  const bodyHashes = new Map(loaded.map(({ file, body }) => [file, hash(body)]));
+  const hashes = new Map<string, BodyHashes>();
+  const hashesOf = ({ sourceHash, body }: LoadedArticle): BodyHashes => {
+    const known = hashes.get(sourceHash) ??
+      keptHashes.get(sourceHash) ?? { body: hash(body), content: contentHash(body) };
+    hashes.set(sourceHash, known);
+    return known;
+  };
   // In the dev server, a first start on a large archive answers before every name is found.
   const unknown = loaded.filter(
-    ({ meta, file }) => toFind(meta) && !cache.has(keyOf(bodyHashes.get(file)!, meta.script)),
+    (article) => toFind(article.meta) && !cache.has(keyOf(hashesOf(article).body, article.meta.script)),
   );
   const later =
     watcher !== undefined && unknown.length > FIND_LATER_OVER && !findingLater ? new Set(unknown) : undefined;
   // A build waits for the names: many bodies are read on every core first, each body once
   // (the same notice republished by several sources is one body).
   const distinct = [
-    ...new Map(unknown.map((article) => [keyOf(bodyHashes.get(article.file)!, article.meta.script), article])),
+    ...new Map(unknown.map((article) => [keyOf(hashesOf(article).body, article.meta.script), article])),
   ];
   const inThreads =
     watcher === undefined && distinct.length > FIND_IN_THREADS_OVER
@@ -125,8 +140,8 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const article of loaded) {
     const { meta, body, file, attachments, sourceHash } = article;
-    const bodyHash = bodyHashes.get(file)!;
-    const key = keyOf(bodyHash, meta.script);
+    const bodyHashes = hashesOf(article);
+    const key = keyOf(bodyHashes.body, meta.script);
     const found =
       !toFind(meta) || later?.has(article)
         ? undefined
@@ -139,7 +154,7 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
     );
     store.set({
       id: meta.id,
-      data: { ...data, file, attachments, contentHash: contentHash(body), sourceHash },
+      data: { ...data, file, attachments, contentHash: bodyHashes.content, sourceHash },
       digest,
     });
   }
@@ -151,7 +166,7 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
     void findLater(
       [...later],
       (article) =>
-        cache.get(keyOf(bodyHashes.get(article.file)!, article.meta.script), finder(article.body, article.meta.script)),
+        cache.get(keyOf(hashesOf(article).body, article.meta.script), finder(article.body, article.meta.script)),
       // Saved as it goes, so a server stopped before the end keeps what it found.
       () => cache.save(),
     ).then(() => {
@@ -163,8 +178,10 @@ async function loadArticles(context: LoaderContext, changed?: ReadonlySet<string
   await mkdir(path.dirname(recordFile), { recursive: true });
   await cache.save();
   await writeFile(recordFile, JSON.stringify(readRecord(reader, loaded, identities)));
-  if (watcher)
+  if (watcher) {
+    keptHashes = hashes;
     lastLoad = new Map(loaded.map((article) => [article.file, { article, identity: identities.get(article.file)! }]));
+  }
   logger.info(
     `${loaded.length} articles loaded (${loaded.length - reused} read, ` +
       `${reused} unchanged since the last ${watcher ? "load" : "build"}); ` +

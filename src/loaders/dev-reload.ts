@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { LoaderContext } from "astro/loaders";
-import type { KeptArticle, LoadedArticle } from "../lib/article/load.ts";
+import { displayPath, type KeptArticle, type LoadedArticle } from "../lib/article/load.ts";
 
 /** The dev server's loads, one after another. */
 let loads: Promise<void> = Promise.resolve();
@@ -53,7 +53,9 @@ export function keptFrom(
   last: ReadonlyMap<string, { article: LoadedArticle; identity: string }>,
   changed: ReadonlySet<string>,
 ): KeptArticle {
-  return (file) => (changed.has(path.resolve(file)) ? undefined : last.get(file));
+  // Named as articles name their files, so each lookup needs no path arithmetic.
+  const changedFiles = new Set([...changed].map(displayPath));
+  return (file) => (changedFiles.has(file) ? undefined : last.get(file));
 }
 
 const watched = new WeakSet<object>();

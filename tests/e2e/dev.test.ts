@@ -67,6 +67,19 @@ describe("the dev server on a large archive", () => {
     }
   });
 
+  /**
+   * The title the next article's page gives this one in its link back. An article's own
+   * page reads its file on each request; the next one takes the title from the content
+   * store, so this shows whether the store has an edit.
+   */
+  async function titleInNextLink(id: string): Promise<string | undefined> {
+    const page = await fetch(`${server.url}/zh-hans/articles/${id}/`).then((answer) => answer.text());
+    const next = /<a href="([^"]+)" rel="next"/.exec(page)?.[1];
+    if (!next) throw new Error(`no link to the next article on ${id}'s page`);
+    const nextPage = await fetch(`${server.url}${next}`).then((answer) => answer.text());
+    return new RegExp(`<a href="/zh-hans/articles/${id}/" rel="prev"[^>]*>([^<]*)<`).exec(nextPage)?.[1];
+  }
+
   it("shows an edit of the article's title and text on the next requests", async () => {
     const article = articles[Math.floor(ARTICLES / 3)]!;
     const file = path.join(archive, "articles", article.file);
@@ -88,6 +101,8 @@ describe("the dev server on a large archive", () => {
       )
       .toBe(true);
     console.log(`edit shown after ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    await expect.poll(() => titleInNextLink(article.id), { timeout: 15_000, interval: 250 }).toContain("编辑后的标题");
+    console.log(`edit shown in the next article's link after ${((performance.now() - started) / 1000).toFixed(2)} s`);
   });
 
   it("shows the names found in the text once found, after answering first", async () => {
@@ -131,6 +146,7 @@ describe("the dev server on a large archive", () => {
         { timeout: 15_000, interval: 250 },
       )
       .toBe(true);
+    await expect.poll(() => titleInNextLink(other.id), { timeout: 15_000, interval: 250 }).toContain("又一次编辑");
   });
 
   it("serves an article's downloads as the built site does: its month's zip, and its file and citations in the page", async () => {

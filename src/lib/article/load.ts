@@ -96,7 +96,9 @@ export async function loadArchive(
   const realOf = new Map(files.map((found) => [found.relative, found.real]));
   for (const { relative, real } of files.filter((found) => found.relative.endsWith(".md"))) {
     const folder = path.posix.dirname(relative);
-    markdownByFolder.set(folder, [...(markdownByFolder.get(folder) ?? []), relative]);
+    const inFolder = markdownByFolder.get(folder);
+    if (inFolder) inFolder.push(relative);
+    else markdownByFolder.set(folder, [relative]);
     const file = displayPath(real);
     const known = kept?.(file);
     if (known) {
@@ -165,8 +167,8 @@ export async function loadArchive(
   return { articles: articles.filter((article) => !clashing.has(article.file)), problems, identities, reused };
 }
 
-/** A path as a maintainer would type it: relative to the working folder when inside it. */
-function displayPath(absolute: string): string {
+/** A path as a maintainer would type it, and as articles name their files: relative to the working folder when inside it. */
+export function displayPath(absolute: string): string {
   const relative = path.relative(process.cwd(), absolute);
   return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
 }
@@ -263,7 +265,11 @@ function findLinkProblems(article: LoadedArticle, present: ReadonlySet<string>):
 
 function findDuplicateIds(articles: LoadedArticle[]): ArchiveProblem[] {
   const byId = new Map<string, string[]>();
-  for (const { meta, file } of articles) byId.set(meta.id, [...(byId.get(meta.id) ?? []), file]);
+  for (const { meta, file } of articles) {
+    const files = byId.get(meta.id);
+    if (files) files.push(file);
+    else byId.set(meta.id, [file]);
+  }
   const problems: ArchiveProblem[] = [];
   for (const [id, files] of byId) {
     if (files.length < 2) continue;

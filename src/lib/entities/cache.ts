@@ -17,6 +17,8 @@ export class EntityCache {
   private readonly used = new Map<string, FoundEntities>();
   private hits = 0;
   private misses = 0;
+  /** Whether the file lacks what `used` holds: true until the first save, and after any body read since. */
+  private unsaved = true;
 
   // Fields declared, not parameter properties: see EntityCorrectionsError.
   private readonly file: string;
@@ -52,6 +54,7 @@ export class EntityCache {
     if (found) this.hits++;
     else {
       this.misses++;
+      this.unsaved = true;
       found = find();
     }
     this.used.set(key, found);
@@ -63,8 +66,10 @@ export class EntityCache {
     return { cached: this.hits, read: this.misses };
   }
 
-  /** Writes the entries this build used. */
+  /** Writes the entries this build used, unless nothing was read since the last save (a dev server's reload after an edit to front matter). */
   async save(): Promise<void> {
+    if (!this.unsaved) return;
+    this.unsaved = false;
     const data: CacheFile = { version: this.version, entries: Object.fromEntries(this.used) };
     await writeAtomic(this.file, JSON.stringify(data));
   }
