@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeXwlbArchive, type XwlbArticle } from "../../bench/fixtures.ts";
+import { measureFirstSearch, PROFILES } from "../../bench/perf/first-search.ts";
 import type { SearchManifest } from "../../src/lib/search/manifest.ts";
 import { SAMPLE_ARTICLE } from "../helpers/archive.ts";
 import { launchBrowser } from "./support/browser.ts";
@@ -88,6 +89,13 @@ async function pageNotingShards(files = /./): Promise<{ page: Page; shards: Set<
   });
   return { page, shards };
 }
+
+/**
+ * What a search itself reads from a shard: its words, filters and excerpts. The search page
+ * preloads every shard's page list whatever the order (a search by relevance, the default,
+ * needs them all).
+ */
+const SEARCH_READS = /\.pf_(index|filter|fragment)$/;
 
 /**
  * Checks that a search fetched only the newest shards, newest first without a gap, and not
@@ -218,7 +226,7 @@ describe("full-text search", () => {
     expect(full).toHaveLength(total.count);
     await everything.close();
 
-    const { page, shards: fetched } = await pageNotingShards();
+    const { page, shards: fetched } = await pageNotingShards(SEARCH_READS);
     await page.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
     await searchSettled(page);
     expectNewestShardsOnly(fetched, shards);
@@ -238,7 +246,7 @@ describe("full-text search", () => {
     await page.close();
 
     // The complete count on request.
-    const counted = await pageNotingShards();
+    const counted = await pageNotingShards(SEARCH_READS);
     await counted.page.goto(`${server.url}/zh-hans/search/${query}&sort=newest`);
     await searchSettled(counted.page);
     await counted.page.locator("[data-search-all]").click();
@@ -259,8 +267,7 @@ describe("full-text search", () => {
     const full = await allResults(everything);
     await everything.close();
 
-    // The page preloads the newest shard's program and page list whatever the order; the
-    // search itself reads the words of the oldest shard only.
+    // The search itself reads the words of the oldest shard only.
     const { page, shards: fetched } = await pageNotingShards(/\.pf_index$/);
     await page.goto(address);
     await searchSettled(page);
@@ -276,7 +283,7 @@ describe("full-text search", () => {
 
   it("loads the filter menus, which count every shard, only when the reader turns to them", async () => {
     const shards = shardNames("zh-hans");
-    const { page, shards: fetched } = await pageNotingShards();
+    const { page, shards: fetched } = await pageNotingShards(SEARCH_READS);
     await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=newest&source=央视网`);
     await searchSettled(page);
     await expect(page.locator("[data-search-filters]").getAttribute("open")).resolves.not.toBeNull();
@@ -286,6 +293,18 @@ describe("full-text search", () => {
     await expect.poll(() => page.locator('select[name="year"] option').count()).toBeGreaterThan(2);
     expect([...fetched].sort()).toEqual([...shards].sort());
     await page.close();
+  });
+
+  it("opened cold to search by relevance, asks for every shard's page list at once, not one shard after another", async () => {
+    expect(shardNames("zh-hans").length).toBeGreaterThan(2);
+    const run = await measureFirstSearch(
+      browser,
+      server.url,
+      { script: "zh-hans", query: "发展", start: "cold" },
+      PROFILES.slow4g,
+    );
+    // The page, what it asks for at once (its scripts, Pagefind, every page list), the index chunks, the excerpts.
+    expect(run.chain, run.path.join(" → ")).toBeLessThanOrEqual(4);
   });
 
   it("ranks by relevance over every shard, also after a search newest first loaded only the newest shards", async () => {
@@ -298,7 +317,7 @@ describe("full-text search", () => {
     const ranked = await allResults(fresh.page);
     await fresh.page.close();
 
-    const { page, shards: fetched } = await pageNotingShards();
+    const { page, shards: fetched } = await pageNotingShards(SEARCH_READS);
     await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("发展")}&sort=newest`);
     await searchSettled(page);
     expectNewestShardsOnly(fetched, shards);

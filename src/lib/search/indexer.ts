@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { Rule } from "../script/rules.ts";
@@ -102,6 +102,8 @@ export interface ShardSummary {
   tag: string;
   /** Each language's page-list and WebAssembly file names, from the bundle's pagefind-entry.json. */
   files: Record<string, { meta: string; wasm: string }>;
+  /** Each language's page-list size in bytes (absent from the records of parts built before it was kept). */
+  metaBytes?: Record<string, number>;
 }
 
 interface ArticlePage {
@@ -258,7 +260,12 @@ async function shardSummary(
       { meta: `pagefind.${hash}.pf_meta`, wasm: `wasm.${wasm ?? "unknown"}.pagefind` },
     ]),
   );
-  return { name: shard.name, pages, vocabulary, tag: key.slice(0, 16), files };
+  const metaBytes = Object.fromEntries(
+    await Promise.all(
+      Object.entries(files).map(async ([language, { meta }]) => [language, (await stat(path.join(bundle, meta))).size]),
+    ),
+  ) as Record<string, number>;
+  return { name: shard.name, pages, vocabulary, tag: key.slice(0, 16), files, metaBytes };
 }
 
 /**
@@ -350,6 +357,18 @@ async function writeReaderFiles(
           },
         }
       : {}),
+    lists: inLanguage.slice(1).flatMap((shard) => {
+      const list = shard.files[language.tag];
+      return list
+        ? [
+            {
+              entry: `${url(shard)}pagefind-entry.json?ts=${shard.tag}`,
+              meta: `${url(shard)}${list.meta}`,
+              bytes: shard.metaBytes?.[language.tag] ?? 0,
+            },
+          ]
+        : [];
+    }),
     sortBase: context.shardPages + 1,
     table: await writeHashed(context.bundleRoot, base, `convert-${language.tag}`, JSON.stringify(table)),
     trigger: encodeCharacterSet(triggerCharacters(steps, rules, occurs)),

@@ -19,6 +19,14 @@ export interface SearchManifest {
   tags: string[];
   /** The files the first search needs from the newest shard before anything else, which the search page preloads. */
   start?: StartFiles;
+  /**
+   * The entry file and page list of each shard after the newest, in the order of `shards`:
+   * a search by relevance needs every one, and fetched one after another they cost a round
+   * trip each. The search page preloads them, and a search box asks for them when focused,
+   * as far as PRELOADED_LIST_BYTES allows (`listsToPrefetch`); a search asks for the rest
+   * together when it needs them.
+   */
+  lists?: PageList[];
   /** The base of the shard weights for sorting by date (see dateSortWeight). */
   sortBase: number;
   /** The URL of the conversion table for queries typed in the other script. */
@@ -33,6 +41,32 @@ export interface StartFiles {
   entry: string;
   meta: string;
   wasm: string;
+}
+
+/** What Pagefind loads to merge a shard into the index: its entry file, and this language's page list with its size in bytes. */
+export interface PageList {
+  entry: string;
+  meta: string;
+  bytes: number;
+}
+
+/**
+ * The bytes of page lists after the newest shard's that a search page preloads:
+ * on the whole corpus of 11,483 articles they all fit (150 KB in three shards); at 100,000
+ * articles only the newest few do, and a search asks for the rest when it needs them.
+ */
+export const PRELOADED_LIST_BYTES = 256 * 1024;
+
+/** The page lists a search page preloads: newest first, as far as PRELOADED_LIST_BYTES goes. */
+export function listsToPrefetch(lists: readonly PageList[]): PageList[] {
+  const chosen: PageList[] = [];
+  let bytes = 0;
+  for (const list of lists) {
+    bytes += list.bytes;
+    if (bytes > PRELOADED_LIST_BYTES) break;
+    chosen.push(list);
+  }
+  return chosen;
 }
 
 /** One script's search index: its script and the language key Pagefind gives it (the lowercased lang tag). */

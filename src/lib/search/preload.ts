@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { MANIFEST_ELEMENT_ID, type SearchManifest } from "./manifest.ts";
+import { listsToPrefetch, MANIFEST_ELEMENT_ID, type SearchManifest } from "./manifest.ts";
 
 /**
  * What the search page asks for before its scripts run. On a phone network every request
@@ -22,13 +22,14 @@ export function withSearchPreloads(html: string, manifest: SearchManifest, siteD
     for (const imported of staticImports(siteDir, base, src))
       links.push(`<link rel="modulepreload" href="${imported}">`);
   }
+  // fetch() asks in CORS mode: a preload must say so too, or the browser fetches twice.
+  const fetched = (href: string) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`;
   if (manifest.start) {
     links.push(`<link rel="modulepreload" href="${manifest.start.script}">`);
-    for (const file of [manifest.start.entry, manifest.start.meta, manifest.start.wasm]) {
-      // fetch() asks in CORS mode: a preload must say so too, or the browser fetches twice.
-      links.push(`<link rel="preload" href="${file}" as="fetch" crossorigin>`);
-    }
+    for (const file of [manifest.start.entry, manifest.start.meta, manifest.start.wasm]) links.push(fetched(file));
   }
+  // A search by relevance, the default, needs the other shards' page lists too: as far as their budget goes.
+  for (const list of listsToPrefetch(manifest.lists ?? [])) links.push(fetched(list.entry), fetched(list.meta));
   // A query typed in the other script needs the conversion table first: loaded after the rest.
   links.push(`<link rel="preload" href="${manifest.table}" as="fetch" crossorigin fetchpriority="low">`);
   // Inside a script of JSON, "</" could close the element early.

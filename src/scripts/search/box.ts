@@ -2,8 +2,9 @@ import { HIGHLIGHT_PARAM } from "./highlight-param.ts";
 
 /**
  * Runs on every page, so it stays tiny: the search page's script and Pagefind load only
- * when a reader first focuses a search box (to have them ready when they press Enter),
- * and the highlighter only on a page reached from a search result.
+ * when a reader first focuses a search box (to have them ready when they press Enter; the
+ * box searches by relevance, which needs every shard's page list), and the highlighter only
+ * on a page reached from a search result.
  */
 for (const input of document.querySelectorAll<HTMLInputElement>("[data-search-box] input[name=q]")) {
   input.addEventListener(

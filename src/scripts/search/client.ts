@@ -75,10 +75,16 @@ export class SearchClient {
     this.#traditional = language === "zh-hant";
   }
 
-  /** Starts loading what a search needs, so the first search is quick. */
+  /**
+   * Starts loading what a search needs, so the first search is quick: Pagefind with the
+   * newest shard, and the page lists a search by relevance needs from the others.
+   */
   async warm(): Promise<void> {
     const manifest = await this.#loadManifest();
-    if (manifest.pages > 0) await (await this.#loadPagefind()).with(undefined, 1, async () => undefined);
+    if (manifest.pages === 0) return;
+    const sharded = await this.#loadPagefind();
+    sharded.prefetchLists();
+    await sharded.with(undefined, 1, async () => undefined);
   }
 
   /**

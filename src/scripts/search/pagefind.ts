@@ -1,5 +1,5 @@
 import type { PageAnchor, PageHit } from "../../lib/search/landing.ts";
-import type { SearchManifest } from "../../lib/search/manifest.ts";
+import { listsToPrefetch, type PageList, type SearchManifest } from "../../lib/search/manifest.ts";
 import { dateSortWeight } from "../../lib/search/shards.ts";
 import { HIGHLIGHT_PARAM } from "./highlight-param.ts";
 
@@ -125,6 +125,7 @@ export class ShardedPagefind {
       this.#mode = wanted;
       this.#end = from;
       this.#loaded = 0;
+      this.#prefetch(this.#sequence().slice(0, again));
       await pagefind.options({
         ...common,
         basePath: start,
@@ -142,12 +143,29 @@ export class ShardedPagefind {
   /** Merges shards until the first `target` from the current end are loaded. */
   async #merge(pagefind: PagefindModule, target: number, common: Record<string, unknown>): Promise<void> {
     const sequence = this.#sequence();
+    this.#prefetch(sequence.slice(this.#loaded, target));
     while (this.#loaded < target) {
       const shard = sequence[this.#loaded];
       if (shard === undefined) return;
       await pagefind.mergeIndex(shard, { ...common, indexWeight: this.#weight(shard), metaCacheTag: this.#tag(shard) });
       this.#loaded++;
     }
+  }
+
+  /**
+   * Asks for the page lists a search by relevance needs beyond the newest shard's, as far as
+   * their budget goes (listsToPrefetch): what the search page preloads, for a search box on
+   * another page once focused.
+   */
+  prefetchLists(): void {
+    ask(listsToPrefetch(this.#manifest.lists ?? []));
+  }
+
+  /** Asks at once for the entry files and page lists of shards about to be loaded, which Pagefind fetches one shard after another. */
+  #prefetch(shards: readonly string[]): void {
+    const { lists = [], shards: all } = this.#manifest;
+    // The newest shard's files are in `start`, which the page itself preloads.
+    ask(shards.flatMap((shard) => lists[all.indexOf(shard) - 1] ?? []));
   }
 
   /** The shards in the order they are loaded from the current end. */
@@ -165,5 +183,24 @@ export class ShardedPagefind {
   #weight(shard: string): number {
     const { shards, sortBase } = this.#manifest;
     return this.#mode === "date" ? dateSortWeight(shards.length - 1 - shards.indexOf(shard), sortBase) : 1;
+  }
+}
+
+/**
+ * Asks for page lists with their entry files, each once, as preloads: Pagefind's own fetch of
+ * the same address then takes up the download, where a second fetch would download it again.
+ */
+function ask(lists: readonly PageList[]): void {
+  const asked = new Set(
+    [...document.head.querySelectorAll("link[rel=preload]")].map((link) => link.getAttribute("href")),
+  );
+  for (const href of lists.flatMap((list) => [list.entry, list.meta])) {
+    if (asked.has(href)) continue;
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = href;
+    document.head.append(link);
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,6 +77,12 @@ describe("building the search index", () => {
     ) as SearchManifest;
     expect(manifest.shards).toEqual(["/pagefind/2/", "/pagefind/1/", "/pagefind/0/"]);
     expect(manifest.sortBase).toBe(3);
+    // The page lists a search by relevance needs after the newest shard's, which the page preloads.
+    expect(manifest.lists?.map((list) => list.entry.split("?")[0])).toEqual([
+      "/pagefind/1/pagefind-entry.json",
+      "/pagefind/0/pagefind-entry.json",
+    ]);
+    for (const list of manifest.lists ?? []) expect(statSync(path.join(dir, list.meta)).size).toBe(list.bytes);
     // Each shard's pages were staged in a folder of their own, which is not published.
     expect(
       readdirSync(path.join(dir, "pagefind"))
