@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
 import { withFound } from "../entities/found.ts";
 import { ENTITY_KINDS, type FoundEntities } from "../entities/types.ts";
 import { contentHash } from "../sources/text.ts";
-import { splitFrontMatter } from "./frontmatter.ts";
-import { validateFrontMatter, type ArticleMeta } from "./schema.ts";
+import { parseArticleFile, sourceHash } from "./load.ts";
+import type { ArticleMeta } from "./schema.ts";
 
 /** An article as the content store holds it: front matter, the names found, and what the loader adds. */
 export type StoredArticle = ArticleMeta & {
@@ -23,25 +22,20 @@ export type StoredArticle = ArticleMeta & {
  * the text stay those of the stored article until the store has the edit.
  */
 export function currentArticle<T extends StoredArticle>(stored: T, source: string): T {
-  const sourceHash = createHash("sha256").update(source).digest("hex").slice(0, 32);
-  if (sourceHash === stored.sourceHash) return stored;
-  let parsed;
-  try {
-    parsed = splitFrontMatter(source);
-  } catch {
-    return stored;
-  }
-  const checked = validateFrontMatter(parsed.data);
-  if (!checked.ok || checked.meta.id !== stored.id) return stored;
+  if (sourceHash(source) === stored.sourceHash) return stored;
+  // The loader's own reading and checks, so the page takes only what the loader would.
+  const result = parseArticleFile(stored.file, Buffer.from(source, "utf8"));
+  if (!("article" in result) || result.article.meta.id !== stored.id) return stored;
+  const { meta, body } = result.article;
   const kinds = stored.found ?? [];
   const found: FoundEntities = { persons: [], places: [], organizations: [] };
   for (const kind of ENTITY_KINDS) if (kinds.includes(kind)) found[kind] = [...(stored[kind] ?? [])];
   const { file, attachments } = stored;
   return {
-    ...withFound(checked.meta, found),
+    ...withFound(meta, found),
     file,
     attachments,
-    sourceHash,
-    contentHash: contentHash(parsed.body),
+    sourceHash: result.article.sourceHash,
+    contentHash: contentHash(body),
   } as unknown as T;
 }

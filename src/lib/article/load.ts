@@ -239,7 +239,8 @@ export function parseArticleFile(
   return { article: { meta: checked.meta, body: split.body, file, attachments: [], sourceHash: sourceHash(bytes) } };
 }
 
-function sourceHash(bytes: Uint8Array): string {
+/** The hash of a file's bytes (or of its text, the same bytes in UTF-8) that keys what carries the file as stored. */
+export function sourceHash(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 32);
 }
 
