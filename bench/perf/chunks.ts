@@ -50,7 +50,7 @@ export interface ChunkRun {
   shards: number;
   indexBytes: number;
   indexFiles: number;
-  /** Medians over the searches, up to the first result: the word chunks' bytes, all bytes, and requests. */
+  /** Medians over the searches, up to results ranked over every shard: the word chunks' bytes, all bytes, and requests. */
   chunkBytes: number;
   searchBytes: number;
   requests: number;
@@ -93,9 +93,10 @@ export async function measureChunks(
           shards,
           indexBytes: bundle.bytes,
           indexFiles: bundle.files,
-          chunkBytes: median(measured.map((run) => run.chunkBytes)),
-          searchBytes: median(measured.map((run) => run.bytes)),
-          requests: median(measured.map((run) => run.requests)),
+          // Until the results are ranked over every shard, not only the newest shards' first ones.
+          chunkBytes: median(measured.map((run) => run.rankedChunkBytes)),
+          searchBytes: median(measured.map((run) => run.rankedBytes)),
+          requests: median(measured.map((run) => run.rankedRequests)),
         });
       }
     }

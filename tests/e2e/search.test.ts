@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeXwlbArchive, type XwlbArticle } from "../../bench/fixtures.ts";
 import { measureFirstSearch, PROFILES } from "../../bench/perf/first-search.ts";
+import { formatChineseDay } from "../../src/lib/article/display.ts";
 import type { SearchManifest } from "../../src/lib/search/manifest.ts";
 import { SAMPLE_ARTICLE } from "../helpers/archive.ts";
 import { launchBrowser } from "./support/browser.ts";
@@ -113,6 +114,41 @@ function shardNames(language: string): string[] {
     readFileSync(path.join(build.outDir, "pagefind", `search.${language}.json`), "utf8"),
   ) as SearchManifest;
   return manifest.shards.map((url) => url.split("/").at(-2) ?? "");
+}
+
+/** Every result of a search by relevance over every shard, as a reader typing it on a loaded search page gets it. */
+async function wholeRanking(query: string): Promise<string[]> {
+  const page = await browser.newPage();
+  await search(page, "zh-hans", query);
+  const ranked = await allResults(page);
+  await page.close();
+  return ranked;
+}
+
+/**
+ * Opens a page whose requests for the page lists of every shard but the newest wait until
+ * `release` is called, as on a slow network; `since` is the newest shard's first day.
+ */
+async function pageWithOlderListsHeld(language: string): Promise<{ page: Page; release: () => void; since: string }> {
+  const manifest = JSON.parse(
+    readFileSync(path.join(build.outDir, "pagefind", `search.${language}.json`), "utf8"),
+  ) as SearchManifest;
+  const since = manifest.since?.[0];
+  if (!since) throw new Error("the manifest gives no shard's first day");
+  const held = new Set((manifest.lists ?? []).map((list) => new URL(list.meta, server.url).pathname));
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const page = await browser.newPage();
+  await page.route(
+    (url) => held.has(url.pathname),
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  return { page, release, since };
 }
 
 async function resultDays(page: Page): Promise<string[]> {
@@ -295,16 +331,55 @@ describe("full-text search", () => {
     await page.close();
   });
 
-  it("opened cold to search by relevance, asks for every shard's page list at once, not one shard after another", async () => {
-    expect(shardNames("zh-hans").length).toBeGreaterThan(2);
+  it("opened cold to search by relevance, shows a first result four downloads in a row after the page, none of them an older shard's", async () => {
+    const shards = shardNames("zh-hans");
+    expect(shards.length).toBeGreaterThan(2);
     const run = await measureFirstSearch(
       browser,
       server.url,
-      { script: "zh-hans", query: "发展", start: "cold" },
+      { script: "zh-hans", query: "中国", start: "cold" },
       PROFILES.slow4g,
     );
-    // The page, what it asks for at once (its scripts, Pagefind, every page list), the index chunks, the excerpts.
+    // The page, what it asks for at once (its scripts, Pagefind and the newest shard's files), the index chunk, the excerpt.
     expect(run.chain, run.path.join(" → ")).toBeLessThanOrEqual(4);
+    const fromShards = run.path.flatMap((file) => /^\/pagefind\/(\d+)\//.exec(file)?.[1] ?? []);
+    expect(fromShards.length).toBeGreaterThan(0);
+    expect(new Set(fromShards)).toEqual(new Set([shards[0]]));
+    expect(run.rankedMs).toBeGreaterThan(run.ms);
+  });
+
+  it("opened cold while the older shards' page lists are slow, shows the newest shards' best results first, labelled, then the whole ranking in their place", async () => {
+    const reference = await wholeRanking("中国");
+    const { page, release, since } = await pageWithOlderListsHeld("zh-hans");
+    await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("中国")}`);
+    await page.waitForSelector("[data-search-results][data-provisional] .search-result");
+    const status = (await page.locator("[data-search-status]").textContent()) ?? "";
+    expect(status).toContain(`先列出${formatChineseDay(since)}以来的文章中最相关的结果`);
+    for (const day of await resultDays(page)) expect(day >= since, day).toBe(true);
+    await expect(page.locator("[data-search-more]").isHidden()).resolves.toBe(true);
+    release();
+    await searchSettled(page);
+    expect(await resultPaths(page)).toEqual(reference.slice(0, 10));
+    await expect(statusCount(page)).resolves.toEqual({ count: reference.length, partial: false });
+    await page.close();
+  });
+
+  it("keeps the newest shards' results in place once the reader has turned to them, and continues with the whole ranking below", async () => {
+    const reference = await wholeRanking("中国");
+    const { page, release } = await pageWithOlderListsHeld("zh-hans");
+    await page.goto(`${server.url}/zh-hans/search/?q=${encodeURIComponent("中国")}`);
+    await page.waitForSelector("[data-search-results][data-provisional] .search-result");
+    await page.waitForFunction(() => !document.querySelector("[data-search-results][aria-busy]"));
+    const first = await resultPaths(page);
+    await page.locator(".search-result-title").first().focus();
+    release();
+    await searchSettled(page);
+    expect(await resultPaths(page)).toEqual(first);
+    await expect(page.locator("[data-search-status]").textContent()).resolves.toContain(`前 ${first.length} 篇选自`);
+    const listed = await allResults(page);
+    expect(listed.slice(0, first.length)).toEqual(first);
+    expect(listed.slice(first.length)).toEqual(reference.filter((result) => !first.includes(result)));
+    await page.close();
   });
 
   it("ranks by relevance over every shard, also after a search newest first loaded only the newest shards", async () => {

@@ -104,6 +104,8 @@ export interface ShardSummary {
   files: Record<string, { meta: string; wasm: string }>;
   /** Each language's page-list size in bytes (absent from the records of parts built before it was kept). */
   metaBytes?: Record<string, number>;
+  /** The publication day (YYYY-MM-DD) of its oldest page (absent from the records of parts built before it was kept). */
+  since?: string;
 }
 
 interface ArticlePage {
@@ -265,7 +267,8 @@ async function shardSummary(
       Object.entries(files).map(async ([language, { meta }]) => [language, (await stat(path.join(bundle, meta))).size]),
     ),
   ) as Record<string, number>;
-  return { name: shard.name, pages, vocabulary, tag: key.slice(0, 16), files, metaBytes };
+  const since = shard.pages[0]?.day;
+  return { name: shard.name, pages, vocabulary, tag: key.slice(0, 16), files, metaBytes, ...(since && { since }) };
 }
 
 /**
@@ -347,6 +350,7 @@ async function writeReaderFiles(
     pages: inLanguage.reduce((sum, shard) => sum + (shard.pages[language.tag] ?? 0), 0),
     shards: inLanguage.map(url),
     tags: inLanguage.map((shard) => shard.tag),
+    ...(inLanguage.every((shard) => shard.since) && { since: inLanguage.map((shard) => shard.since ?? "") }),
     ...(newest && files
       ? {
           start: {

@@ -17,14 +17,19 @@ export interface SearchManifest {
    * and a browser can keep, instead of a new one each time.
    */
   tags: string[];
+  /**
+   * The publication day (YYYY-MM-DD) of each shard's oldest page, in the order of `shards`: what
+   * results ranked over the newest shards only are labelled with while the others load.
+   */
+  since?: string[];
   /** The files the first search needs from the newest shard before anything else, which the search page preloads. */
   start?: StartFiles;
   /**
    * The entry file and page list of each shard after the newest, in the order of `shards`:
    * a search by relevance needs every one, and fetched one after another they cost a round
-   * trip each. The search page preloads them, and a search box asks for them when focused,
-   * as far as PRELOADED_LIST_BYTES allows (`listsToPrefetch`); a search asks for the rest
-   * together when it needs them.
+   * trip each. The search page asks for them once its script runs, unless it opens with a
+   * query, and a search box when focused, as far as PRELOADED_LIST_BYTES allows
+   * (`listsToPrefetch`); a search asks for the rest together when it needs them.
    */
   lists?: PageList[];
   /** The base of the shard weights for sorting by date (see dateSortWeight). */
@@ -51,13 +56,13 @@ export interface PageList {
 }
 
 /**
- * The bytes of page lists after the newest shard's that a search page preloads:
+ * The bytes of page lists after the newest shard's that a search page asks for before a search:
  * on the whole corpus of 11,483 articles they all fit (150 KB in three shards); at 100,000
  * articles only the newest few do, and a search asks for the rest when it needs them.
  */
 export const PRELOADED_LIST_BYTES = 256 * 1024;
 
-/** The page lists a search page preloads: newest first, as far as PRELOADED_LIST_BYTES goes. */
+/** The page lists a search page asks for before a search: newest first, as far as PRELOADED_LIST_BYTES goes. */
 export function listsToPrefetch(lists: readonly PageList[]): PageList[] {
   const chosen: PageList[] = [];
   let bytes = 0;

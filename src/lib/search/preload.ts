@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { listsToPrefetch, MANIFEST_ELEMENT_ID, type SearchManifest } from "./manifest.ts";
+import { MANIFEST_ELEMENT_ID, type SearchManifest } from "./manifest.ts";
 
 /**
  * What the search page asks for before its scripts run. On a phone network every request
@@ -18,18 +18,20 @@ import { listsToPrefetch, MANIFEST_ELEMENT_ID, type SearchManifest } from "./man
  */
 export function withSearchPreloads(html: string, manifest: SearchManifest, siteDir: string, base: string): string {
   const links: string[] = [];
+  // fetch() asks in CORS mode: a preload must say so too, or the browser fetches twice.
+  const fetched = (href: string) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`;
+  // Pagefind's files first: its WebAssembly is the largest download the first search waits on,
+  // and a host on HTTP/1.1 lets a browser fetch six files at a time, in the order asked.
+  if (manifest.start) {
+    for (const file of [manifest.start.wasm, manifest.start.entry, manifest.start.meta]) links.push(fetched(file));
+    links.push(`<link rel="modulepreload" href="${manifest.start.script}">`);
+  }
   for (const src of moduleScripts(html)) {
     for (const imported of staticImports(siteDir, base, src))
       links.push(`<link rel="modulepreload" href="${imported}">`);
   }
-  // fetch() asks in CORS mode: a preload must say so too, or the browser fetches twice.
-  const fetched = (href: string) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`;
-  if (manifest.start) {
-    links.push(`<link rel="modulepreload" href="${manifest.start.script}">`);
-    for (const file of [manifest.start.entry, manifest.start.meta, manifest.start.wasm]) links.push(fetched(file));
-  }
-  // A search by relevance, the default, needs the other shards' page lists too: as far as their budget goes.
-  for (const list of listsToPrefetch(manifest.lists ?? [])) links.push(fetched(list.entry), fetched(list.meta));
+  // Not the other shards' page lists, which would share the line with these: the page's script
+  // asks for them once it knows the first results do not wait on them (src/scripts/search/page.ts).
   // A query typed in the other script needs the conversion table first: loaded after the rest.
   links.push(`<link rel="preload" href="${manifest.table}" as="fetch" crossorigin fetchpriority="low">`);
   // Inside a script of JSON, "</" could close the element early.

@@ -5,6 +5,7 @@ import {
   planQuery,
   runPlan,
   runPlanShardByShard,
+  type Combined,
   type QueryPlan,
   type ShardedCombined,
 } from "../../lib/search/plan.ts";
@@ -59,6 +60,23 @@ export interface SearchOutcome {
   results: (from: number, to: number) => Promise<Promise<ResultView>[]>;
   /** Searches every shard, so that `total` counts every match. */
   searchAll: () => Promise<void>;
+  /**
+   * Set when the results are ranked over the newest shards only, to show while the page lists
+   * of the older ones load: the day the shards searched start from, and the ranking over every
+   * shard, which starts when first asked for (once a first result is shown, so that it does
+   * not share the line with the page lists).
+   */
+  provisional?: { since: string; ranked: () => Promise<Ranking> };
+}
+
+/** The ranking over every shard that follows a provisional one. */
+export interface Ranking {
+  outcome: SearchOutcome;
+  /**
+   * The same ranking after the first `count` provisional results, which stay where they are:
+   * for a reader who has already turned to them.
+   */
+  keeping: (count: number) => SearchOutcome;
 }
 
 /** Searching one script's index: loads the manifest, Pagefind and, only when a query needs it, the conversion table. */
@@ -77,13 +95,14 @@ export class SearchClient {
 
   /**
    * Starts loading what a search needs, so the first search is quick: Pagefind with the
-   * newest shard, and the page lists a search by relevance needs from the others.
+   * newest shard, and with `lists`, the page lists a search by relevance needs from the others
+   * (not for a search about to start, whose first results would share the line with them).
    */
-  async warm(): Promise<void> {
+  async warm(lists = true): Promise<void> {
     const manifest = await this.#loadManifest();
     if (manifest.pages === 0) return;
     const sharded = await this.#loadPagefind();
-    sharded.prefetchLists();
+    if (lists) sharded.prefetchLists();
     await sharded.with(undefined, 1, async () => undefined);
   }
 
@@ -99,13 +118,17 @@ export class SearchClient {
     const searched = decodeCharacterSet(manifest.trigger)(normalised)
       ? await this.#convert(manifest, normalised)
       : normalised;
-    await this.#preloadChunks(loading, searched);
+    await this.#preloadChunks(loading, searched, false);
   }
 
-  /** Loads the index chunks a search by relevance for `searched` needs. */
-  async #preloadChunks(loading: Promise<ShardedPagefind>, searched: string): Promise<void> {
+  /**
+   * Loads the index chunks a search by relevance for `searched` needs, in every shard, or with
+   * `readyOnly` in those it can search without waiting for a page list (ShardedPagefind.ready).
+   */
+  async #preloadChunks(loading: Promise<ShardedPagefind>, searched: string, readyOnly: boolean): Promise<void> {
     const sharded = await loading;
-    const pagefind = await sharded.with("relevance", sharded.shardCount, async (ready) => ready);
+    const shards = readyOnly ? sharded.ready() : sharded.shardCount;
+    const pagefind = await sharded.with("relevance", shards, async (ready) => ready);
     // Outside the queue of searches: what was typed a moment ago must not hold up what is typed now.
     await preloadPlan(pagefind, planQuery(searched), {});
   }
@@ -120,7 +143,7 @@ export class SearchClient {
     // (from what is loaded already; almost always the same) load beside them.
     const guess =
       loading && state.sort === "relevance"
-        ? (likely: string) => void this.#preloadChunks(loading, likely).catch(() => undefined)
+        ? (likely: string) => void this.#preloadChunks(loading, likely, true).catch(() => undefined)
         : undefined;
     const searched = decodeCharacterSet(manifest.trigger)(normalised)
       ? await this.#convert(manifest, normalised, guess)
@@ -137,11 +160,22 @@ export class SearchClient {
     };
     const found = { searched, converted };
     if (state.sort !== "relevance") return byDate(sharded, plan, options, found, state.sort, this.#traditional);
-    // By relevance any shard may hold the best match, so the first page needs every shard.
-    const { hits, loose } = await sharded.with("relevance", sharded.shardCount, async (pagefind) => {
-      await preloadPlan(pagefind, plan, options);
-      return runPlan(plan, async (term) => (await pagefind.search(term, options)).results, false);
-    });
+    // By relevance any shard may hold the best match, so the whole ranking needs every shard.
+    const rank = (shards: number) =>
+      sharded.with("relevance", shards, async (pagefind) => {
+        await preloadPlan(pagefind, plan, options);
+        return runPlan(plan, async (term) => (await pagefind.search(term, options)).results, false);
+      });
+    const all = sharded.shardCount;
+    // The newest shards answer first, while the older ones' page lists are still on their way:
+    // those whose lists are there, then one more at a time until one of them has a match.
+    for (let shards = sharded.ready(); shards < all; shards++) {
+      const since = manifest.since?.[shards - 1];
+      if (since === undefined) break;
+      const newest = await rank(shards);
+      if (newest.hits.length > 0) return provisionalOutcome(found, newest, () => rank(all), since, this.#traditional);
+    }
+    const { hits, loose } = await rank(all);
     return completeOutcome(found, hits, loose, this.#traditional);
   }
 
@@ -204,6 +238,32 @@ function completeOutcome(
     complete: () => true,
     results: async (from, to) => hits.slice(from, to).map((hit) => resultView(hit, traditional)),
     searchAll: async () => undefined,
+  };
+}
+
+/** An outcome ranked over the newest shards, which `whole`, the ranking over every shard, follows. */
+function provisionalOutcome(
+  found: { searched: string; converted: boolean },
+  newest: Combined<PagefindResult>,
+  whole: () => Promise<Combined<PagefindResult>>,
+  since: string,
+  traditional: boolean,
+): SearchOutcome {
+  let ranking: Promise<Ranking> | undefined;
+  const ranked = (): Promise<Ranking> =>
+    (ranking ??= whole().then(({ hits, loose }) => ({
+      outcome: completeOutcome(found, hits, loose, traditional),
+      keeping: (count: number) => {
+        const kept = newest.hits.slice(0, count);
+        const ids = new Set(kept.map((hit) => hit.id));
+        return completeOutcome(found, [...kept, ...hits.filter((hit) => !ids.has(hit.id))], loose, traditional);
+      },
+    })));
+  return {
+    ...completeOutcome(found, newest.hits, newest.loose, traditional),
+    complete: () => false,
+    searchAll: async () => void (await ranked()),
+    provisional: { since, ranked },
   };
 }
 

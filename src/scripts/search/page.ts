@@ -18,6 +18,8 @@ interface PageStrings {
   none: string;
   converted: string;
   loose: string;
+  provisional: string;
+  kept: string;
   unavailable: string;
 }
 
@@ -36,8 +38,10 @@ export function startSearchPage(form: HTMLFormElement): void {
   const client = new SearchClient(document.documentElement.lang.toLowerCase());
   form.querySelector("[data-search-options]")?.removeAttribute("hidden");
   // Pagefind starts loading with the page (its files are preloaded: src/lib/search/preload.ts),
-  // and the index chunks of what is being typed load while the reader types.
-  void client.warm().catch((error: unknown) => console.warn("search could not be prepared", error));
+  // and the index chunks of what is being typed load while the reader types. A page opened
+  // with a query searches at once: the other shards' page lists wait for its first results.
+  const opened = readSearchState(new URLSearchParams(location.search));
+  void client.warm(!opened.query).catch((error: unknown) => console.warn("search could not be prepared", error));
   const input = form.querySelector<HTMLInputElement>("input[name=q]");
   let typing: ReturnType<typeof setTimeout> | undefined;
   input?.addEventListener("input", () => {
@@ -50,6 +54,8 @@ export function startSearchPage(form: HTMLFormElement): void {
   let generation = 0;
   let outcome: SearchOutcome | undefined;
   let shown = 0;
+  /** The note on results ranked over the newest shards only that stayed in place when the whole ranking came. */
+  let keptNote: string | undefined;
   let filtersLoaded = false;
   // The filter menus count pages in every shard, so they load only once the reader turns to them.
   let filtersWanted = false;
@@ -71,6 +77,9 @@ export function startSearchPage(form: HTMLFormElement): void {
       const shownView = await view;
       if (mine !== generation) return;
       list.append(renderResult(shownView));
+      // Ranked over the newest shards only: the whole ranking starts once a first result is on
+      // screen, so that the older shards' page lists do not hold it up.
+      void found.provisional?.ranked().catch(() => undefined);
     }
     list.removeAttribute("aria-busy");
     shown += views.length;
@@ -80,14 +89,22 @@ export function startSearchPage(form: HTMLFormElement): void {
   const announce = (found: SearchOutcome, listed = shown): void => {
     const total = found.total();
     const count = found.complete() ? strings.count : strings.countPartial;
+    const since = found.provisional && formatChineseDay(found.provisional.since);
     const notes = [
       ...(found.converted ? [strings.converted.replace("{query}", found.searched)] : []),
       ...(found.loose && total > 0 ? [strings.loose] : []),
-      total > 0 ? count.replace("{count}", String(total)) : strings.none,
+      since
+        ? strings.provisional.replace("{since}", since)
+        : total > 0
+          ? count.replace("{count}", String(total))
+          : strings.none,
+      ...(keptNote ? [keptNote] : []),
     ];
     status.textContent = notes.join(" ");
-    more.hidden = listed >= total && found.complete();
-    searchAll.hidden = found.complete();
+    // Until the whole ranking is in, there is nothing more to show, only something better.
+    more.hidden = Boolean(since) || (listed >= total && found.complete());
+    searchAll.hidden = Boolean(since) || found.complete();
+    list.toggleAttribute("data-provisional", Boolean(since));
   };
   // One page at a time: a second press while a page loads must not load the same page twice.
   const showMore = (): Promise<void> => {
@@ -115,6 +132,45 @@ export function startSearchPage(form: HTMLFormElement): void {
     }
   };
 
+  /**
+   * Once every shard has answered, shows the whole ranking in place of one over the newest
+   * shards, unless the reader has turned to the results already (scrolled, pointed, focused
+   * one): then what is shown stays where it is, and the whole ranking continues below it.
+   */
+  const settle = async (found: SearchOutcome, mine: number): Promise<void> => {
+    if (!found.provisional) return;
+    const reader = watchReader(list);
+    try {
+      const ranking = await found.provisional.ranked();
+      await adding;
+      if (mine !== generation) return;
+      if (!reader.turned()) {
+        const views = await Promise.all(await ranking.outcome.results(0, PAGE_SIZE));
+        if (mine !== generation) return;
+        if (!reader.turned()) {
+          // No lower than before, so that what follows the list does not move up and down again.
+          list.style.minHeight = `${list.offsetHeight}px`;
+          list.replaceChildren(...views.map(renderResult));
+          outcome = ranking.outcome;
+          shown = views.length;
+          announce(outcome);
+          return;
+        }
+      }
+      outcome = ranking.keeping(shown);
+      keptNote = strings.kept
+        .replace("{count}", String(shown))
+        .replace("{since}", formatChineseDay(found.provisional.since));
+      announce(outcome);
+    } catch (error) {
+      if (mine !== generation) return;
+      status.textContent = strings.unavailable;
+      console.error(error);
+    } finally {
+      reader.stop();
+    }
+  };
+
   const loadFilters = async (): Promise<void> => {
     if (filtersLoaded) return;
     filtersLoaded = true;
@@ -136,6 +192,9 @@ export function startSearchPage(form: HTMLFormElement): void {
     }
     list.replaceChildren();
     list.removeAttribute("aria-busy");
+    list.removeAttribute("data-provisional");
+    list.style.minHeight = "";
+    keptNote = undefined;
     more.hidden = true;
     searchAll.hidden = true;
     outcome = undefined;
@@ -153,6 +212,8 @@ export function startSearchPage(form: HTMLFormElement): void {
       shown = 0;
       // Announced once the first results are on the page, so the count and the list arrive together.
       await showMore();
+      if (mine !== generation) return;
+      await settle(found, mine);
       if (mine !== generation) return;
       // After the search, not alongside it: a search sorted by date may set Pagefind up anew.
       if (filtersWanted) void loadFilters();
@@ -188,7 +249,21 @@ export function startSearchPage(form: HTMLFormElement): void {
   more.addEventListener("click", () => void showMore());
   searchAll.addEventListener("click", () => void searchEverything());
   window.addEventListener("popstate", () => void run(readSearchState(new URLSearchParams(location.search))));
-  void run(readSearchState(new URLSearchParams(location.search)));
+  void run(opened);
+}
+
+/** Watches for the reader turning to the results: scrolling the page, or pointing at, focusing or typing in the list. */
+function watchReader(list: HTMLElement): { turned: () => boolean; stop: () => void } {
+  let turned = false;
+  const watching = new AbortController();
+  const mark = (): void => {
+    turned = true;
+    watching.abort();
+  };
+  const options = { passive: true, signal: watching.signal };
+  window.addEventListener("scroll", mark, options);
+  for (const type of ["pointerdown", "focusin", "keydown"]) list.addEventListener(type, mark, options);
+  return { turned: () => turned, stop: () => watching.abort() };
 }
 
 function readForm(form: HTMLFormElement): SearchState {

@@ -89,6 +89,18 @@ export class ShardedPagefind {
   }
 
   /**
+   * How many shards, counted from the newest, a search by relevance can use without waiting
+   * for a page list: those merged already, or whose files have all arrived (at least the newest).
+   */
+  ready(): number {
+    const merged = this.#mode === "relevance" && this.#end === "newest" ? this.#loaded : 0;
+    const lists = this.#manifest.lists ?? [];
+    let arrived = 1;
+    while (arrived < this.shardCount && downloaded(lists[arrived - 1])) arrived++;
+    return Math.max(merged, arrived);
+  }
+
+  /**
    * Runs `task` with Pagefind set up for a ranking mode (or whichever it is in, when none is
    * asked for) and at least `shards` shards loaded from `end`, after every earlier task.
    */
@@ -184,6 +196,16 @@ export class ShardedPagefind {
     const { shards, sortBase } = this.#manifest;
     return this.#mode === "date" ? dateSortWeight(shards.length - 1 - shards.indexOf(shard), sortBase) : 1;
   }
+}
+
+/** Whether a page list and its entry file have been downloaded, by the browser's record of finished requests. */
+function downloaded(list: PageList | undefined): boolean {
+  return (
+    list !== undefined &&
+    [list.entry, list.meta].every(
+      (href) => performance.getEntriesByName(new URL(href, document.baseURI).href).length > 0,
+    )
+  );
 }
 
 /**

@@ -1,10 +1,19 @@
 import type { Page } from "playwright-core";
 
-/** Waits until the search page's status gives the outcome, not progress, and every result it announces is listed. */
+/**
+ * Waits until the search page's status gives the outcome, not progress, every result it
+ * announces is listed, and they are ranked over every shard.
+ */
 export async function searchSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const status = document.querySelector("[data-search-status]")?.textContent ?? "";
-    return status !== "" && !status.includes("……") && !document.querySelector("[data-search-results][aria-busy]");
+    const list = document.querySelector("[data-search-results]");
+    return (
+      status !== "" &&
+      !status.includes("……") &&
+      !list?.hasAttribute("aria-busy") &&
+      !list?.hasAttribute("data-provisional")
+    );
   });
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MANIFEST_ELEMENT_ID, PRELOADED_LIST_BYTES, type SearchManifest } from "../../../src/lib/search/manifest.ts";
+import { MANIFEST_ELEMENT_ID, type SearchManifest } from "../../../src/lib/search/manifest.ts";
 import { withSearchPreloads } from "../../../src/lib/search/preload.ts";
 
 const PAGE = `<!doctype html><html lang="zh-Hans"><head><title>搜索</title></head><body><form></form><script type="module" src="/_astro/search.js"></script></body></html>`;
@@ -51,22 +51,16 @@ describe("the search page's preloads", () => {
     expect(manifests(head)).toEqual([manifest("0")]);
   });
 
-  it("preload the next shards' entry files and page lists, newest first, as far as their budget goes", () => {
-    const list = (shard: number, bytes: number) => ({
+  it("leave the next shards' page lists to the page's script, so that a search opened with the page does not share the line with them", () => {
+    const list = (shard: number) => ({
       entry: `/pagefind/${shard}/pagefind-entry.json?ts=${shard}`,
       meta: `/pagefind/${shard}/pagefind.zh-hans_${shard}.pf_meta`,
-      bytes,
+      bytes: 1000,
     });
-    const half = PRELOADED_LIST_BYTES / 2;
-    const lists = [list(2, half), list(1, half), list(0, 1)];
-    const html = withSearchPreloads(PAGE, { ...manifest("3"), lists }, site(), "/");
+    const html = withSearchPreloads(PAGE, { ...manifest("2"), lists: [list(1), list(0)] }, site(), "/");
     const links = html.slice(0, html.indexOf(`<script type="application/json"`));
-    for (const { entry, meta } of lists.slice(0, 2)) {
-      expect(links).toContain(`<link rel="preload" href="${entry}" as="fetch" crossorigin>`);
-      expect(links).toContain(`<link rel="preload" href="${meta}" as="fetch" crossorigin>`);
-    }
-    // The oldest shard's page list would pass the budget: a search asks for it when it needs it.
-    expect(links).not.toContain("/pagefind/0/");
+    expect(links).toContain("/pagefind/2/");
+    expect(links).not.toMatch(/\/pagefind\/[01]\//);
   });
 
   it("are replaced, not repeated, when the site is indexed again", () => {
