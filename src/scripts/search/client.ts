@@ -108,7 +108,9 @@ export class SearchClient {
 
   /**
    * Loads, while the reader is still typing, the index chunks a search for `query` by
-   * relevance would load, so that pressing Enter waits only for the results' excerpts.
+   * relevance would load, so that pressing Enter waits only for the results' excerpts: in
+   * the shards whose page lists are there, so that the search, which waits for it, does not
+   * wait for the others' too (on 100,000 articles, 1.4 MB of page lists in fifteen shards).
    */
   async prepare(query: string): Promise<void> {
     const manifest = await this.#loadManifest();
@@ -118,17 +120,16 @@ export class SearchClient {
     const searched = decodeCharacterSet(manifest.trigger)(normalised)
       ? await this.#convert(manifest, normalised)
       : normalised;
-    await this.#preloadChunks(loading, searched, false);
+    await this.#preloadChunks(loading, searched);
   }
 
   /**
-   * Loads the index chunks a search by relevance for `searched` needs, in every shard, or with
-   * `readyOnly` in those it can search without waiting for a page list (ShardedPagefind.ready).
+   * Loads the index chunks a search by relevance for `searched` needs in the shards it can
+   * search without waiting for a page list (ShardedPagefind.ready).
    */
-  async #preloadChunks(loading: Promise<ShardedPagefind>, searched: string, readyOnly: boolean): Promise<void> {
+  async #preloadChunks(loading: Promise<ShardedPagefind>, searched: string): Promise<void> {
     const sharded = await loading;
-    const shards = readyOnly ? sharded.ready() : sharded.shardCount;
-    const pagefind = await sharded.with("relevance", shards, async (ready) => ready);
+    const pagefind = await sharded.with("relevance", sharded.ready(), async (ready) => ready);
     // Outside the queue of searches: what was typed a moment ago must not hold up what is typed now.
     await preloadPlan(pagefind, planQuery(searched), {});
   }
@@ -143,7 +144,7 @@ export class SearchClient {
     // (from what is loaded already; almost always the same) load beside them.
     const guess =
       loading && state.sort === "relevance"
-        ? (likely: string) => void this.#preloadChunks(loading, likely, true).catch(() => undefined)
+        ? (likely: string) => void this.#preloadChunks(loading, likely).catch(() => undefined)
         : undefined;
     const searched = decodeCharacterSet(manifest.trigger)(normalised)
       ? await this.#convert(manifest, normalised, guess)

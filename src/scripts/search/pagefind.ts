@@ -95,9 +95,9 @@ export class ShardedPagefind {
   ready(): number {
     const merged = this.#mode === "relevance" && this.#end === "newest" ? this.#loaded : 0;
     const lists = this.#manifest.lists ?? [];
-    let arrived = 1;
-    while (arrived < this.shardCount && downloaded(lists[arrived - 1])) arrived++;
-    return Math.max(merged, arrived);
+    let ready = 1;
+    while (ready < this.shardCount && downloaded(lists[ready - 1])) ready++;
+    return Math.max(merged, ready);
   }
 
   /**
@@ -198,14 +198,12 @@ export class ShardedPagefind {
   }
 }
 
-/** Whether a page list and its entry file have been downloaded, by the browser's record of finished requests. */
+/** The addresses asked for by `ask` whose downloads have ended. */
+const arrived = new Set<string>();
+
+/** Whether a page list and its entry file have been downloaded. */
 function downloaded(list: PageList | undefined): boolean {
-  return (
-    list !== undefined &&
-    [list.entry, list.meta].every(
-      (href) => performance.getEntriesByName(new URL(href, document.baseURI).href).length > 0,
-    )
-  );
+  return list !== undefined && arrived.has(list.entry) && arrived.has(list.meta);
 }
 
 /**
@@ -223,6 +221,7 @@ function ask(lists: readonly PageList[]): void {
     link.as = "fetch";
     link.crossOrigin = "anonymous";
     link.href = href;
+    link.addEventListener("load", () => arrived.add(href), { once: true });
     document.head.append(link);
   }
 }
