@@ -137,9 +137,8 @@ export function startSearchPage(form: HTMLFormElement): void {
    * shards, unless the reader has turned to the results already (scrolled, pointed, focused
    * one): then what is shown stays where it is, and the whole ranking continues below it.
    */
-  const settle = async (found: SearchOutcome, mine: number): Promise<void> => {
+  const settle = async (found: SearchOutcome, mine: number, reader: ReaderWatch): Promise<void> => {
     if (!found.provisional) return;
-    const reader = watchReader(list);
     try {
       const ranking = await found.provisional.ranked();
       await adding;
@@ -166,8 +165,6 @@ export function startSearchPage(form: HTMLFormElement): void {
       if (mine !== generation) return;
       status.textContent = strings.unavailable;
       console.error(error);
-    } finally {
-      reader.stop();
     }
   };
 
@@ -210,10 +207,16 @@ export function startSearchPage(form: HTMLFormElement): void {
       if (mine !== generation) return;
       outcome = found;
       shown = 0;
-      // Announced once the first results are on the page, so the count and the list arrive together.
-      await showMore();
-      if (mine !== generation) return;
-      await settle(found, mine);
+      // Watched from the first result on: a reader may scroll while the others arrive.
+      const reader = watchReader(list);
+      try {
+        // Announced once the first results are on the page, so the count and the list arrive together.
+        await showMore();
+        if (mine !== generation) return;
+        await settle(found, mine, reader);
+      } finally {
+        reader.stop();
+      }
       if (mine !== generation) return;
       // After the search, not alongside it: a search sorted by date may set Pagefind up anew.
       if (filtersWanted) void loadFilters();
@@ -252,8 +255,14 @@ export function startSearchPage(form: HTMLFormElement): void {
   void run(opened);
 }
 
+/** Whether the reader has turned to the results, until told to stop watching. */
+interface ReaderWatch {
+  turned: () => boolean;
+  stop: () => void;
+}
+
 /** Watches for the reader turning to the results: scrolling the page, or pointing at, focusing or typing in the list. */
-function watchReader(list: HTMLElement): { turned: () => boolean; stop: () => void } {
+function watchReader(list: HTMLElement): ReaderWatch {
   let turned = false;
   const watching = new AbortController();
   const mark = (): void => {
