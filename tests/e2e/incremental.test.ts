@@ -8,7 +8,7 @@ import { writeXwlbArchive, type XwlbArticle } from "../../bench/fixtures.ts";
 import { folderHashes } from "../helpers/files.ts";
 import { buildSite, freshPlace, type BuildPlace, type BuildResult } from "./support/build.ts";
 
-const ARTICLES = 36;
+const ARTICLES = 48;
 /** Small shards, so that a change reaches some shards of the search index and not others. */
 const SHARD_PAGES = "24";
 
@@ -43,14 +43,14 @@ beforeAll(() => {
       .replace(/^date: .*$/m, "date: 2030-01-01")
       .replace(/^title: .*$/m, "title: 新到的文章"),
   );
-  edited = articles[33] as XwlbArticle;
+  edited = articles.at(-3) as XwlbArticle;
   const text = readFileSync(path.join(archive, edited.file), "utf8");
   writeFileSync(
     path.join(archive, edited.file),
     // The correction names someone the article did not name before, and no other article names.
     text.replace(/^title: .*$/m, "title: 更正后的标题").replace(/<p>/, "<p>更正后的第一段。巴西总统卢拉出席。</p><p>"),
   );
-  deleted = articles[31] as XwlbArticle;
+  deleted = articles.at(-5) as XwlbArticle;
   rmSync(path.join(archive, deleted.file));
 
   // A second name for the published page of the article about to be edited: a build that wrote
@@ -157,7 +157,7 @@ describe("names found in the text", () => {
   const page = (result: BuildResult, id: string) =>
     readFileSync(path.join(result.outDir, "zh-hans/articles", id, "index.html"), "utf8");
 
-  it("marks the people found in an article whose front matter lists none, and gives a person found twice a page", () => {
+  it("marks the people found in an article whose front matter lists none, and gives a person found in ten articles or more a page", () => {
     const html = page(clean, (articles[0] as XwlbArticle).id);
     expect(html).toMatch(
       /<tr data-found[^>]*><th scope="row"[^>]*>人物<\/th>\s*<td[^>]*>[^<]*习近平[^<]*<span class="found-mark"[^>]*>（自动识别）/,

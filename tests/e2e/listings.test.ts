@@ -8,9 +8,9 @@ import { buildSite, freshPlace, type BuildPlace, type BuildResult } from "./supp
 
 /**
  * xwlb reports, all from one source and one programme and all in 2022: each of those
- * lists spans two archived pages of 50 (the 100 oldest) and a front page of 60.
+ * lists spans two archived pages of 100 (the 200 oldest) and a front page of 120.
  */
-const ARTICLES = 160;
+const ARTICLES = 320;
 
 /** The lists every article of the fixture is on, in both scripts. */
 const LISTS = ["sources/央视网", "sections/新闻联播", "dates/2022"].flatMap((list) =>
@@ -74,7 +74,7 @@ describe("listing pages when the newest article arrives", () => {
       expect(added[`${list}/2/index.html`], list).toBe(first[`${list}/2/index.html`]);
       expect(added[`${list}/index.html`], list).not.toBe(first[`${list}/index.html`]);
     }
-    // The new article heads the front page, numbered 161.
+    // The new article heads the front page, numbered 321.
     expect(frontWithArticle).toMatch(
       new RegExp(
         `<ol [^>]*reversed[^>]*start="${ARTICLES + 1}"[^>]*>\\s*<li[^>]*><a href="/zh-hans/articles/${newId}/"[^>]*>新到的文章`,

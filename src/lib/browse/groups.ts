@@ -17,9 +17,10 @@ export const FOUND_GROUP_MIN_ARTICLES = 2;
  * A name only the finder gave gets a page and a feed of its own once it is found in this
  * many articles; below, the article links the name to a search for it. A name found by a
  * machine in a few articles is a weak reason for two pages and a feed in each script, and
- * such names were most of the routes of a whole-corpus build (docs/entities.md, "Cost").
+ * such names were most of the routes of a whole-corpus build (docs/entities.md, "Cost"), and
+ * their four files each (two pages, two feeds) kept sites past hosts' file limits.
  */
-export const FOUND_PAGE_MIN_ARTICLES = 5;
+export const FOUND_PAGE_MIN_ARTICLES = 10;
 
 /** The articles sharing one value of a facet: one person, one source, one topic... */
 export interface Group {
