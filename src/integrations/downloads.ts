@@ -12,7 +12,7 @@ import type { StagedOutput } from "./output.ts";
 /**
  * Writes the archive's downloads (the zip of each month's Markdown files, and with
  * `download_files` each article's Markdown file and BibTeX, RIS and CSL-JSON citations)
- * after the build (`astro:build:done`, beside the search index), from the list one route of
+ * after the build (`astro:build:done`, before the search index), from the list one route of
  * the build wrote (src/pages/data/downloads.jsonl.ts), and removes the list. Downloads
  * unchanged since the last build are linked from the published site when they are still
  * the files that build wrote (src/lib/downloads/write.ts).
@@ -51,28 +51,24 @@ export default function downloadsIntegration(output: StagedOutput): AstroIntegra
             .catch(next);
         });
       },
-      // Runs beside the search index, which waits mostly on Pagefind's own processes; the
-      // site is published once both have ended.
-      "astro:build:done": ({ dir, logger }) => {
-        output.beforePublishing(
-          (async () => {
-            const started = performance.now();
-            const recordFile = path.join(output.cacheDir, "downloads.json");
-            const previous = (await readBuildRecord<DownloadsRecord>(recordFile)) ?? {};
-            const choice = { articleFiles: loadSiteConfig().download_files };
-            const { articles, files, kept, record } = await writeDownloads(
-              fileURLToPath(dir),
-              output.published,
-              previous,
-              choice,
-            );
-            await writeAtomic(recordFile, JSON.stringify(record));
-            const seconds = ((performance.now() - started) / 1000).toFixed(1);
-            logger.info(
-              `${files - kept} download files of ${articles} articles written in ${seconds} s ` +
-                `(${kept} kept from the published site)`,
-            );
-          })(),
+      // Runs before the search index, not beside it: zipping takes the main process's CPU,
+      // which slowed the indexing of every shard it overlapped (docs/performance.md).
+      "astro:build:done": async ({ dir, logger }) => {
+        const started = performance.now();
+        const recordFile = path.join(output.cacheDir, "downloads.json");
+        const previous = (await readBuildRecord<DownloadsRecord>(recordFile)) ?? {};
+        const choice = { articleFiles: loadSiteConfig().download_files };
+        const { articles, files, kept, record } = await writeDownloads(
+          fileURLToPath(dir),
+          output.published,
+          previous,
+          choice,
+        );
+        await writeAtomic(recordFile, JSON.stringify(record));
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(
+          `${files - kept} download files of ${articles} articles written in ${seconds} s ` +
+            `(${kept} kept from the published site)`,
         );
       },
     },

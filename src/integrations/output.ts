@@ -12,12 +12,6 @@ export interface StagedOutput {
   readonly published: string;
   /** The cache folder where integrations record what they wrote (known from `astro:config:done` on). */
   readonly cacheDir: string;
-  /**
-   * Work of another integration's `astro:build:done` that writes into the staging folder and
-   * may run beside the integrations after it: the site is published once it has ended, and
-   * not at all if it fails.
-   */
-  beforePublishing(work: Promise<void>): void;
   /** First in the list: locks the build's folders and sends Astro's output to the staging folder. */
   stage: AstroIntegration;
   /** Last in the list: replaces the published folder with the staging folder once everything is written. */
@@ -36,18 +30,12 @@ export function stagedOutput(): StagedOutput {
   let cacheDir = "";
   let emptying: Promise<void> = Promise.resolve();
   let kept: Promise<Map<string, string>> = Promise.resolve(new Map());
-  const unfinished: Promise<void>[] = [];
   return {
     get published() {
       return site?.published ?? "";
     },
     get cacheDir() {
       return cacheDir;
-    },
-    beforePublishing(work) {
-      // Its failure is reported when the site would be published, not as an unhandled rejection before.
-      work.catch(() => undefined);
-      unfinished.push(work);
     },
     stage: {
       name: "archive-staged-output",
@@ -88,7 +76,6 @@ export function stagedOutput(): StagedOutput {
       name: "archive-publish-staged",
       hooks: {
         "astro:build:done": async ({ logger }) => {
-          await Promise.all(unfinished);
           if (!site) return;
           await emptying;
           publishStaging(site);
