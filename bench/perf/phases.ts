@@ -14,9 +14,9 @@ export interface BuildPhases {
   generation: number;
   /** The search integration's "indexing article pages" to its "search index: … in N s" line. */
   search: number;
-  /** The downloads integration writing every article's citation and source files, as it reports (beside search indexing). */
+  /** The downloads integration writing every article's citation and source files, as it reports (before search indexing). */
   downloads: number;
-  /** Everything after page generation that is not search indexing or the downloads beside it (other build hooks, exit). */
+  /** Everything after page generation that is not search indexing or the downloads before it (other build hooks, exit). */
   afterwards: number;
   total: number;
 }
@@ -79,11 +79,8 @@ export class BuildLogReader {
     const search = at("searchEnd") - at("searchStart");
     const searchTime = Number.isNaN(search) ? 0 : search;
     const downloads = Number(this.seen.get("downloads")?.match[1] ?? 0);
-    // The downloads are written beside the search index: what both take is from the end of
-    // page generation to the later of their last lines, less the search stage's own start.
-    const searchAndDownloads = Number.isNaN(search)
-      ? downloads
-      : Math.max(at("searchEnd"), this.seen.has("downloads") ? at("downloads") : 0) - at("searchStart");
+    // The downloads are written before the search index, one after the other.
+    const searchAndDownloads = searchTime + downloads;
     return {
       phases: {
         startup: at("syncing"),

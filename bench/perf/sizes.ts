@@ -99,7 +99,7 @@ export function formatSize(result: SizeResult): string[] {
     row(
       "  downloads",
       secs(m((r) => r.build.phases.downloads)),
-      "citation and source files, written beside search indexing",
+      "citation and source files, written before search indexing",
     ),
     row("  other hooks, exit", secs(m((r) => r.build.phases.afterwards))),
     row(

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { DOWNLOAD_LIST, type DownloadRecord } from "../lib/downloads/files.ts";
 import { isDownloadPath, serveDownload } from "../lib/downloads/serve.ts";
-import { writeDownloads, type DownloadsRecord } from "../lib/downloads/write.ts";
+import type { DownloadsRecord } from "../lib/downloads/write.ts";
+import { writeDownloadsInThread } from "../lib/downloads/write-thread.ts";
 import { writeAtomic } from "../lib/fs/atomic-write.ts";
 import { readBuildRecord } from "../lib/site/build-record.ts";
 import { loadSiteConfig } from "../lib/site/config.ts";
@@ -51,19 +52,19 @@ export default function downloadsIntegration(output: StagedOutput): AstroIntegra
             .catch(next);
         });
       },
-      // Runs before the search index, not beside it: zipping takes the main process's CPU,
-      // which slowed the indexing of every shard it overlapped (docs/performance.md).
+      // Runs before the search index, not beside it: zipping takes a core, which slowed the
+      // indexing of every shard it overlapped (docs/performance.md).
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
         const recordFile = path.join(output.cacheDir, "downloads.json");
         const previous = (await readBuildRecord<DownloadsRecord>(recordFile)) ?? {};
         const choice = { articleFiles: loadSiteConfig().download_files };
-        const { articles, files, kept, record } = await writeDownloads(
-          fileURLToPath(dir),
-          output.published,
+        const { articles, files, kept, record } = await writeDownloadsInThread({
+          siteDir: fileURLToPath(dir),
+          published: output.published,
           previous,
           choice,
-        );
+        });
         await writeAtomic(recordFile, JSON.stringify(record));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(
