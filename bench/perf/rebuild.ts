@@ -126,7 +126,7 @@ export function formatRebuild(result: RebuildResult): string[] {
       "… of which",
       "",
       `start, content and bundling ${secs(added.phases.startup + added.phases.content + added.phases.bundling)}; ` +
-        `${count(added.routes)} of ${count(clean.routes)} routes rendered; downloads ${secs(added.phases.downloads)} beside the search index; ` +
+        `${count(added.routes)} of ${count(clean.routes)} routes rendered; downloads ${secs(added.phases.downloads)} before the search index; ` +
         `other steps ${secs(added.phases.afterwards)}`,
     ),
     row(
