@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { linkSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
 import { lstat, readdir, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { writeAtomic } from "../fs/atomic-write.ts";
+import { answerFromThread } from "./answer-thread.ts";
 import { fileIdentity } from "./file-identity.ts";
 
 /**
@@ -113,15 +113,17 @@ function readRecord(cacheDir: string): PublishedPages | undefined {
  * own, one file after another: this thread stays free, and so do the threads Node reads
  * files with, which the loading of the archive needs meanwhile.
  */
-export function linkKeptPages(cacheDir: string, published: string, staging: string): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./kept-pages-worker.ts", import.meta.url), {
-      workerData: { cacheDir, published, staging } satisfies KeptPagesJob,
-    });
-    worker.once("message", (pages: [string, string][]) => resolve(new Map(pages)));
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the thread linking kept pages stopped (exit code ${code})`)));
-  });
+export async function linkKeptPages(
+  cacheDir: string,
+  published: string,
+  staging: string,
+): Promise<Map<string, string>> {
+  const pages = await answerFromThread<[string, string][]>(
+    new URL("./kept-pages-worker.ts", import.meta.url),
+    { cacheDir, published, staging } satisfies KeptPagesJob,
+    "linking kept pages",
+  );
+  return new Map(pages);
 }
 
 /** What the linking thread is given. */

@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { answerFromThread } from "../build/answer-thread.ts";
 import type { DownloadsRecord, DownloadsWritten } from "./write.ts";
 import type { DownloadChoice } from "./files.ts";
 
@@ -17,10 +17,5 @@ export interface DownloadsJob {
  * here (docs/performance.md).
  */
 export function writeDownloadsInThread(job: DownloadsJob): Promise<DownloadsWritten> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./write-worker.ts", import.meta.url), { workerData: job });
-    worker.once("message", resolve);
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the thread writing downloads stopped (exit code ${code})`)));
-  });
+  return answerFromThread(new URL("./write-worker.ts", import.meta.url), job, "writing downloads");
 }

@@ -127,9 +127,7 @@ export class ShardedPagefind {
     this.#module ??= import(/* @vite-ignore */ `${start}pagefind.js`) as Promise<PagefindModule>;
     const pagefind = await this.#module;
     const target = Math.min(all.length, Math.max(1, shards));
-    // On the page's own thread: Pagefind's worker is one more download before anything starts,
-    // and gives up after 5 s to start again on the page's thread, which a phone network can take.
-    const common = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 40, noWorker: true };
+    const common = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 40 };
     if (wanted !== this.#mode || from !== this.#end) {
       // Shards loaded before from the same end are set up again too: they are in the browser's cache.
       const again = from === this.#end ? Math.max(target, this.#loaded) : target;
@@ -140,6 +138,10 @@ export class ShardedPagefind {
       this.#prefetch(this.#sequence().slice(0, again));
       await pagefind.options({
         ...common,
+        // On the page's own thread: Pagefind's worker is one more download before anything
+        // starts, and gives up after 5 s to start again here, which a phone network can take.
+        // Pagefind reads it only here, at its start; a merged shard given it warns of it.
+        noWorker: true,
         basePath: start,
         indexWeight: this.#weight(start),
         metaCacheTag: this.#tag(start),
