@@ -172,6 +172,9 @@ export function convertText(text: string, converter: Converter): string {
 
 function makeConverter(direction: Direction, engine: Engine, sources: readonly RuleSource[]): Converter {
   const ruleSet = compileRules(sources, direction, engine.normalize);
+  // How each name is written, by kind and name: the archive's converter takes every
+  // article's names, and the same names recur in thousands of articles.
+  const namesWritten = new Map<string, string | undefined>();
   return {
     direction,
     rules: ruleSet.rules,
@@ -203,9 +206,16 @@ function makeConverter(direction: Direction, engine: Engine, sources: readonly R
       ];
       // One pair per name; a name listed under two kinds is written as the last one says (a person's name wins).
       const pairs = new Map<string, { hans: string; hant: string }>();
+      const writtenAs = (name: string, kind: NameKind): string | undefined => {
+        const key = `${kind}\n${name}`;
+        if (namesWritten.has(key)) return namesWritten.get(key);
+        const written = toHant ? nameInTraditional(name, kind, convert) : nameInSimplified(name, kind, convert);
+        namesWritten.set(key, written);
+        return written;
+      };
       for (const [kind, list] of kinds) {
         for (const name of list ?? []) {
-          const written = toHant ? nameInTraditional(name, kind, convert) : nameInSimplified(name, kind, convert);
+          const written = writtenAs(name, kind);
           if (written) pairs.set(name, toHant ? { hans: name, hant: written } : { hans: written, hant: name });
           else pairs.delete(name);
         }
