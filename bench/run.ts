@@ -104,17 +104,22 @@ if (kept && keptBuild && has("phone")) {
     progress("first searches on phone networks in Chromium");
     // Served compressed, as hosts send text: the site is precompressed for it (which the precompress section redoes).
     await precompressSite(keptBuild.outDir);
-    const server = await serveSite(keptBuild.outDir, { compressed: true });
     const browser = await launchBrowser();
+    const lines: string[] = [];
     try {
-      return formatFirstSearches(
-        kept.archive.articles,
-        await measureFirstSearches(browser, server.url, options.runs, progress),
-      );
+      for (const http of options.http) {
+        const server = await serveSite(keptBuild.outDir, { compressed: true, http2: http === "2" });
+        try {
+          const results = await measureFirstSearches(browser, server.url, options.runs, progress);
+          lines.push(...formatFirstSearches(kept.archive.articles, http, results));
+        } finally {
+          await server.close();
+        }
+      }
     } finally {
       await browser.close();
-      await server.close();
     }
+    return lines;
   });
 }
 if (kept && keptBuild && has("chunks")) {

@@ -33,9 +33,14 @@ export interface BenchOptions {
   part: string | undefined;
   /** Known-item queries the ranking section asks. */
   queries: number;
+  /** The HTTP versions the phone section serves the site with, each measured in turn. */
+  http: HttpVersion[];
   keep: boolean;
   help: boolean;
 }
+
+/** HTTP/1.1 (a bucket's website endpoint, a plain nginx) or HTTP/2 over TLS (GitHub Pages, Cloudflare, Netlify). */
+export type HttpVersion = "1.1" | "2";
 
 /** Largest archive built more than once: a run at 4,000 articles and more takes minutes. */
 export const MEDIAN_MAX_ARTICLES = 2000;
@@ -71,6 +76,8 @@ references are linked (on bench/judged/references.jsonl), and how npm run source
                          finder against bench/judged/; ranking asks known-item queries of the
                          largest size's site in Chromium, in each script and across scripts)
   --queries 300          known-item queries the ranking section asks
+  --http 1.1,2           HTTP versions the phone section serves the site with: 1.1 lets the
+                         browser fetch six files at a time, 2 (over TLS) all at once
   --years-per-part N     years a part in the parts section (default: about four parts)
   --part 2016-2022       build only this part in the parts section, without assembling
   --keep                 keep archives and sites in bench/out/work/
@@ -89,6 +96,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       "years-per-part": { type: "string" },
       part: { type: "string" },
       queries: { type: "string", default: "300" },
+      http: { type: "string", default: "1.1,2" },
       keep: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -112,6 +120,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const queries = Number(values.queries);
   if (!Number.isInteger(queries) || queries < 1)
     throw new Error(`--queries: "${values.queries}" is not a positive whole number`);
+  const http = values.http.split(",").map((version) => {
+    if (version !== "1.1" && version !== "2") throw new Error(`--http: "${version}" is not 1.1 or 2`);
+    return version;
+  });
   const yearsPerPart = values["years-per-part"] === undefined ? undefined : Number(values["years-per-part"]);
   if (yearsPerPart !== undefined && (!Number.isInteger(yearsPerPart) || yearsPerPart < 1))
     throw new Error(`--years-per-part: "${values["years-per-part"]}" is not a positive whole number`);
@@ -122,6 +134,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     yearsPerPart,
     part: values.part,
     queries,
+    http,
     keep: values.keep,
     help: values.help,
   };

@@ -1,6 +1,10 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createSecureServer, type Http2SecureServer } from "node:http2";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import sirv from "sirv";
 
@@ -10,25 +14,60 @@ export interface SiteServer {
   close: () => Promise<void>;
 }
 
+/** How a site is served: compressed copies sent when there are some; HTTP/2 over TLS rather than HTTP/1.1. */
+export interface ServeOptions {
+  compressed?: boolean;
+  http2?: boolean;
+}
+
 /**
  * Serves a built site folder as a static host would, 404 page included; with `compressed`,
  * it sends the `.br` or `.gz` copy of a file that has one (a site built with precompress),
- * as hosts that compress what they send do.
+ * as hosts that compress what they send do. With `http2`, it speaks HTTP/2 over TLS, as
+ * GitHub Pages, Cloudflare and Netlify do, with a certificate of its own that the browser
+ * must be told to accept (`ignoreHTTPSErrors`).
  */
-export async function serveSite(dir: string, options: { compressed?: boolean } = {}): Promise<SiteServer> {
+export async function serveSite(dir: string, options: ServeOptions = {}): Promise<SiteServer> {
   const compressed = options.compressed ?? false;
   const files = sirv(dir, { dev: false, etag: true, gzip: compressed, brotli: compressed });
   const notFound = await readFile(path.join(dir, "404.html"));
-  const server: Server = createServer((req, res) =>
+  const handle = (req: IncomingMessage, res: ServerResponse): void =>
     files(req, res, () => {
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
       res.end(notFound);
-    }),
-  );
+    });
+  const server: Server | Http2SecureServer = options.http2
+    ? createSecureServer({ ...loopbackCertificate(), allowHTTP1: true }, handle as never)
+    : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.http2 ? "https" : "http"}://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/** A self-signed certificate for 127.0.0.1, made by openssl for this server alone. */
+function loopbackCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(path.join(tmpdir(), "site-server-"));
+  try {
+    const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
+    execFileSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1"].concat([
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+      ]),
+      { stdio: "ignore" },
+    );
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
