@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createSecureServer, type Http2SecureServer } from "node:http2";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import sirv from "sirv";
 
 /** A static server over a built site, on a free loopback port. */
@@ -47,27 +46,14 @@ export async function serveSite(dir: string, options: ServeOptions = {}): Promis
   };
 }
 
-/** A self-signed certificate for 127.0.0.1, made by openssl for this server alone. */
+/**
+ * A self-signed certificate for 127.0.0.1 (valid until 2126), kept beside this file: it
+ * guards nothing but a loopback test server, and made at each start it would need openssl.
+ */
 function loopbackCertificate(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(path.join(tmpdir(), "site-server-"));
-  try {
-    const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
-    execFileSync(
-      "openssl",
-      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1"].concat([
-        "-subj",
-        "/CN=127.0.0.1",
-        "-addext",
-        "subjectAltName=IP:127.0.0.1",
-        "-keyout",
-        key,
-        "-out",
-        cert,
-      ]),
-      { stdio: "ignore" },
-    );
-    return { key: readFileSync(key), cert: readFileSync(cert) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return {
+    key: readFileSync(path.join(here, "loopback-key.pem")),
+    cert: readFileSync(path.join(here, "loopback-cert.pem")),
+  };
 }
