@@ -57,6 +57,10 @@ describe("the dev server on a large archive", () => {
       if (script === article.fields["script"]) {
         expect(await first.page.locator("h1").textContent()).toBe(JSON.parse(article.fields["title"]!));
       }
+      // Timed once the names of every body are found: until then a thread finding them shares the two cores.
+      await expect
+        .poll(() => server.output(), { timeout: 60_000, interval: 500 })
+        .toMatch(/names found in the \d+ bodies left/);
       const again = await timedGoto(`/zh-${script}/articles/${articles[10]!.id}/`);
       expect(again.response?.status()).toBe(200);
       console.log(`${script}: first article page ${first.seconds.toFixed(2)} s, another ${again.seconds.toFixed(2)} s`);
